@@ -1,0 +1,58 @@
+"""nbgrader configuration of the course. Every setting says why it is here."""
+import os
+
+c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# The course lives wherever the repository was cloned: the folder of this file.
+c.CourseDirectory.root = HERE
+c.CourseDirectory.course_id = "nndl"
+# One sqlite gradebook beside this file (git-ignored): no database server needed.
+c.CourseDirectory.db_url = "sqlite:///" + os.path.join(HERE, "gradebook.db")
+# Create a student on first autograde, so a class can be graded from submitted/ alone.
+c.Autograde.create_student = True
+# Without this the exchange defaults to /usr/local/share/nbgrader/exchange, which
+# students cannot write to; a folder of the course (git-ignored) works on one machine.
+c.Exchange.root = os.path.join(HERE, "exchange")
+
+# An infinite loop in one cell must cost that cell, not the whole class:
+# each cell gets 120 s (the slowest correct cell, the 4-layer training in
+# 05, takes about 20 s on two cores), then the kernel is interrupted and the cell scores 0.
+c.Execute.timeout = 120
+c.Execute.interrupt_on_timeout = True
+
+# A student who deletes a test cell must not escape grading: nbgrader puts the
+# cell back from the source notebook (otherwise it is silently ungraded).
+c.OverwriteCells.add_missing_cells = True
+
+# The stub learners see where the solution was: it says what to do and fails
+# loudly (NotImplementedError) until they replace it.
+c.ClearSolutions.code_stub = {
+    "python": "# YOUR CODE HERE (replace the next line with your implementation)\n"
+              "raise NotImplementedError(\"write your code here\")"
+}
+c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+
+# A numpy RuntimeWarning from correct code lands on stderr, and nbgrader gives
+# a test cell with stderr 0 points: keep the text, move it to stdout.
+c.Autograde.autograde_preprocessors = [
+    "nbgrader.preprocessors.Execute",
+    "nndl.nbgrader_ext.WarningsAreNotFailures",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+
+# Feedback goes to students: by default it contains the hidden tests and, in
+# tracebacks, the hidden lines around a failing check. Remove both.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "nbgrader.preprocessors.ClearMarkScheme",
+    "nndl.nbgrader_ext.HideHiddenTracebacks",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]

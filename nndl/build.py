@@ -1,0 +1,132 @@
+"""Build the course: notebooks/<id>.py -> source/<id>/<id>.ipynb -> release/<id>/<id>.ipynb.
+
+    python -m nndl.build            # every assignment
+    python -m nndl.build 01_numpy_basics
+
+The source notebook is the authoring script read by jupytext, with stable
+cell ids and no jupytext metadata, so that a rebuild of an unchanged script
+is byte-identical. The release is made by real ``nbgrader generate_assignment``
+in a throwaway course directory: the course's own gradebook (which may hold a
+real class's submissions) is never touched, and nbgrader's refusal to
+regenerate an assignment that has submissions cannot bite.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import jupytext
+import nbformat
+
+from . import course
+
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+LANGUAGE_INFO = {"name": "python"}
+
+
+def _cell_id(cell, index, used):
+    """Readable, stable id: the grade_id when there is one, else the cell's position."""
+    base = course.nbgrader_meta(cell).get("grade_id") or f"cell-{index:03d}"
+    cid, n = base, 1
+    while cid in used:
+        n += 1
+        cid = f"{base}-{n}"
+    used.add(cid)
+    return cid
+
+
+def normalize(nb):
+    """Strip outputs and tool metadata; give every cell a stable id."""
+    nb.metadata = {"kernelspec": dict(KERNELSPEC), "language_info": dict(LANGUAGE_INFO)}
+    nb.nbformat, nb.nbformat_minor = 4, 5
+    used = set()
+    for index, cell in enumerate(nb.cells):
+        cell.id = _cell_id(cell, index, used)
+        keep = {k: v for k, v in cell.metadata.items() if k in ("nbgrader", "deletable", "editable", "tags")}
+        cell.metadata = keep
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    return nb
+
+
+def write_notebook(nb, path):
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.validate(nb)
+    text = nbformat.writes(nb, version=4)
+    if not text.endswith("\n"):
+        text += "\n"
+    path.write_text(text)
+
+
+def build_source(aid):
+    nb = normalize(jupytext.read(course.authoring_path(aid)))
+    write_notebook(nb, course.source_path(aid))
+    return nb
+
+
+def nbgrader_env():
+    """nbgrader runs `alembic` by name: the venv's bin/ must be on PATH."""
+    env = dict(os.environ)
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    return env
+
+
+def nbgrader(args, root, cwd=None, check=True):
+    """Run the real nbgrader CLI against course directory ``root``."""
+    cmd = [sys.executable, "-m", "nbgrader", *args,
+           f"--CourseDirectory.root={root}",
+           f"--CourseDirectory.db_url=sqlite:///{Path(root) / 'gradebook.db'}"]
+    proc = subprocess.run(cmd, cwd=cwd or course.ROOT, env=nbgrader_env(),
+                          capture_output=True, text=True)
+    if check and proc.returncode != 0:
+        raise RuntimeError(f"nbgrader {' '.join(args)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+def build_release(aids):
+    """Run generate_assignment for ``aids`` in a temporary course; copy the releases back."""
+    with tempfile.TemporaryDirectory(prefix="nndl-build-") as tmp:
+        for aid in aids:
+            shutil.copytree(course.SOURCE / aid, Path(tmp) / "source" / aid)
+        for aid in aids:
+            nbgrader(["generate_assignment", aid, "--force"], tmp)
+        for aid in aids:
+            nb = nbformat.read(str(course.release_path(aid, tmp)), as_version=4)
+            write_notebook(nb, course.release_path(aid))
+            _copy_extra_files(Path(tmp) / "release" / aid, course.RELEASE / aid)
+
+
+def _copy_extra_files(src, dst):
+    """Files an assignment ships besides its notebook (e.g. an example image)."""
+    for path in src.rglob("*"):
+        if path.is_file() and path.suffix != ".ipynb" and ".ipynb_checkpoints" not in path.parts:
+            target = dst / path.relative_to(src)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+
+
+def build(aids=None):
+    aids = list(aids or course.assignment_ids())
+    for aid in aids:
+        build_source(aid)
+    build_release(aids)
+    return aids
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    unknown = [a for a in argv if a not in course.assignment_ids()]
+    if unknown:
+        print(f"unknown assignment(s): {unknown}; known: {course.assignment_ids()}", file=sys.stderr)
+        return 2
+    for aid in build(argv or None):
+        print(f"built source/{aid}/{aid}.ipynb and release/{aid}/{aid}.ipynb")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

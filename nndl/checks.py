@@ -1,0 +1,216 @@
+"""Learner-facing checks for the notebooks' test cells.
+
+Every check raises ``CheckFailed`` with a message that says *which* check
+failed and *why* (type, shape, values, on which kind of input). Hidden checks
+never print the expected values; visible ones may (``reveal=True``), because
+those values are in the notebook anyway.
+
+A typical test cell::
+
+    C.expect_array(sigmoid(x), expected, "sigmoid on a (3, 2) array")
+    C.passed("sigmoid")
+"""
+import copy
+import numbers
+import os
+import warnings
+
+import numpy as np
+
+
+class CheckFailed(AssertionError):
+    """A check of a learner's answer failed; the message says why."""
+
+
+def _fail(what, why):
+    raise CheckFailed(f"{what}: {why}")
+
+
+def _describe_type(value):
+    if isinstance(value, np.ndarray):
+        return f"a numpy array of shape {value.shape}"
+    t = type(value)
+    return f"a {t.__name__ if t.__module__ == 'builtins' else t.__module__ + '.' + t.__name__}"
+
+
+def passed(name):
+    """The success line that ends every visible check."""
+    print(f"\u2714 {name}: all visible checks passed.")
+
+
+def expect_type(value, types, what):
+    """``value`` is an instance of ``types`` (a type or tuple of types)."""
+    if not isinstance(value, types):
+        names = types.__name__ if isinstance(types, type) else " or ".join(t.__name__ for t in types)
+        _fail(what, f"should be {names}, but it is {_describe_type(value)}")
+
+
+def expect_callable(namespace, name):
+    """The notebook defines a function called ``name``."""
+    fn = namespace.get(name)
+    if not callable(fn):
+        _fail(name, "is not defined as a function; run the cell that defines it (and keep its name)")
+
+
+def _shape_hint(got, want):
+    if len(got) == 1 and len(want) == 2 and 1 in want:
+        return " It is a rank-1 array: keep both axes (e.g. keepdims=True, or reshape to a column/row)."
+    if len(got) == 2 and got == tuple(reversed(want)) and got != tuple(want):
+        return " It looks transposed."
+    return ""
+
+
+def expect_shape(value, shape, what):
+    """``value`` is a numpy array of exactly ``shape``."""
+    expect_type(value, np.ndarray, what)
+    shape = tuple(shape)
+    if value.shape != shape:
+        _fail(what, f"shape is {value.shape}, but it should be {shape}.{_shape_hint(value.shape, shape)}")
+
+
+def _mismatch_text(bad, total, first):
+    return f"{bad} of {total} entries differ from the expected values (the first at index {first})"
+
+
+def expect_array(actual, expected, what, rtol=1e-6, atol=1e-9, kind=None, reveal=False):
+    """``actual`` is an array with ``expected``'s shape and values.
+
+    kind: optional numpy dtype kind the result must have, e.g. "f" (float),
+    "b" (boolean). reveal: show the expected values in the message (visible
+    checks only).
+    """
+    expected = np.asarray(expected)
+    expect_shape(actual, expected.shape, what)
+    if kind is not None and actual.dtype.kind != kind:
+        names = {"f": "a float", "b": "a boolean", "i": "an integer"}
+        _fail(what, f"dtype is {actual.dtype}, but it should be {names.get(kind, kind)} dtype")
+    if actual.dtype.kind in "fc" and not np.all(np.isfinite(actual)):
+        _fail(what, "contains nan or inf; look for a division by zero or an overflowing exp/log")
+    try:
+        ok = np.isclose(actual.astype(float), expected.astype(float), rtol=rtol, atol=atol)
+    except (TypeError, ValueError):
+        ok = actual == expected
+    if not np.all(ok):
+        bad = np.argwhere(~np.atleast_1d(ok))
+        first = tuple(int(i) for i in bad[0]) if actual.ndim else ()
+        msg = _mismatch_text(len(bad), ok.size, first)
+        if reveal:
+            msg += f".\n  got:\n{actual}\n  expected:\n{expected}"
+        _fail(what, msg)
+
+
+def expect_scalar(actual, expected, what, rtol=1e-6, atol=1e-9, python_float=False, reveal=False):
+    """``actual`` is a single number close to ``expected``.
+
+    A Python number, a numpy scalar and a 0-d array are all accepted unless
+    ``python_float`` is set, in which case it must be a Python ``float``.
+    """
+    if python_float:
+        if not isinstance(actual, float):
+            _fail(what, f"should be a Python float, but it is {_describe_type(actual)} (use float(...))")
+    elif isinstance(actual, np.ndarray):
+        if actual.ndim != 0:
+            _fail(what, f"should be a single number, but it is an array of shape {actual.shape} (np.squeeze it)")
+    elif not isinstance(actual, numbers.Number):
+        _fail(what, f"should be a number, but it is {_describe_type(actual)}")
+    value = complex(actual)
+    if value.imag != 0 or not np.isfinite(value.real):
+        _fail(what, "is not a finite real number")
+    if not np.isclose(value.real, float(expected), rtol=rtol, atol=atol):
+        msg = "value differs from the expected one"
+        if reveal:
+            msg += f": got {value.real!r}, expected {float(expected)!r}"
+        _fail(what, msg)
+
+
+def expect_equal(actual, expected, what, reveal=False):
+    """``actual == expected`` exactly (tuples, ints, strings, lists of those)."""
+    try:
+        same = bool(actual == expected)
+    except Exception:  # e.g. comparing arrays of different shapes
+        same = False
+    if not same:
+        msg = f"got {actual!r}, expected {expected!r}" if reveal else "is not the expected value"
+        _fail(what, msg)
+
+
+def expect_keys(mapping, keys, what):
+    """``mapping`` is a dict whose keys are exactly ``keys``."""
+    expect_type(mapping, dict, what)
+    missing = [k for k in keys if k not in mapping]
+    extra = [k for k in mapping if k not in keys]
+    if missing or extra:
+        parts = []
+        if missing:
+            parts.append(f"missing keys {missing}")
+        if extra:
+            parts.append(f"unexpected keys {extra}")
+        _fail(what, "; ".join(parts))
+
+
+def expect_true(condition, what, why):
+    """A custom condition; ``why`` says what is wrong when it is false."""
+    if not condition:
+        _fail(what, why)
+
+
+class unchanged:
+    """Context manager: the arrays/dicts given must not be modified inside.
+
+        with C.unchanged("propagate", w=w, X=X):
+            propagate(w, b, X, Y)
+    """
+
+    def __init__(self, what, **inputs):
+        self.what = what
+        self.inputs = inputs
+        self.copies = {k: copy.deepcopy(v) for k, v in inputs.items()}
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is not None:
+            return False
+        for name, before in self.copies.items():
+            if not _same(before, self.inputs[name]):
+                _fail(self.what, f"modified its input '{name}' in place; work on a copy (e.g. x = x.copy())")
+        return False
+
+
+def _same(a, b):
+    if isinstance(a, np.ndarray):
+        return isinstance(b, np.ndarray) and a.shape == b.shape and np.array_equal(a, b, equal_nan=True)
+    if isinstance(a, dict):
+        return isinstance(b, dict) and a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, (list, tuple)):
+        return type(a) is type(b) and len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+def _short_traceback(shell, etype, value, tb, tb_offset=None):
+    """IPython handler for CheckFailed: the message only, no code context.
+
+    The code around a failing check may be a hidden test; the message says
+    everything a learner needs.
+    """
+    text = f"\x1b[0;31mCheckFailed\x1b[0m: {value}"
+    return [text]
+
+
+def _install_ipython_handler():
+    try:
+        shell = get_ipython()  # noqa: F821 - defined inside IPython only
+    except NameError:
+        return
+    if shell is not None:
+        shell.set_custom_exc((CheckFailed,), _short_traceback)
+
+
+_install_ipython_handler()
+
+if os.environ.get("NBGRADER_EXECUTION"):
+    # While grading, a numpy warning on stderr (e.g. exp overflow for a large
+    # negative input in a correct sigmoid) would cost the whole test cell.
+    warnings.simplefilter("ignore")
+    np.seterr(all="ignore")
