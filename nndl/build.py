@@ -87,17 +87,27 @@ def nbgrader(args, root, cwd=None, check=True):
     return proc
 
 
-def build_release(aids):
-    """Run generate_assignment for ``aids`` in a temporary course; copy the releases back."""
-    with tempfile.TemporaryDirectory(prefix="nndl-build-") as tmp:
-        for aid in aids:
-            shutil.copytree(course.SOURCE / aid, Path(tmp) / "source" / aid)
-        for aid in aids:
-            nbgrader(["generate_assignment", aid, "--force"], tmp)
-        for aid in aids:
-            nb = nbformat.read(str(course.release_path(aid, tmp)), as_version=4)
-            write_notebook(nb, course.release_path(aid))
-            _copy_extra_files(Path(tmp) / "release" / aid, course.RELEASE / aid)
+def build_release(aids, course_root=None):
+    """Run generate_assignment for ``aids`` in a course of its own; copy the releases back.
+
+    course_root: where that course lives (kept afterwards, e.g. the demo's);
+    by default a temporary folder, removed afterwards.
+    """
+    if course_root is None:
+        with tempfile.TemporaryDirectory(prefix="nndl-build-") as tmp:
+            return build_release(aids, tmp)
+    root = Path(course_root)
+    for aid in aids:
+        target = root / "source" / aid
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(course.SOURCE / aid, target)
+    for aid in aids:
+        nbgrader(["generate_assignment", aid, "--force"], root)
+    for aid in aids:
+        nb = nbformat.read(str(course.release_path(aid, root)), as_version=4)
+        write_notebook(nb, course.release_path(aid))
+        _copy_extra_files(root / "release" / aid, course.RELEASE / aid)
 
 
 def _copy_extra_files(src, dst):
@@ -109,11 +119,11 @@ def _copy_extra_files(src, dst):
             shutil.copy2(path, target)
 
 
-def build(aids=None):
+def build(aids=None, course_root=None):
     aids = list(aids or course.assignment_ids())
     for aid in aids:
         build_source(aid)
-    build_release(aids)
+    build_release(aids, course_root)
     return aids
 
 

@@ -41,7 +41,8 @@ def passed(name):
 def expect_type(value, types, what):
     """``value`` is an instance of ``types`` (a type or tuple of types)."""
     if not isinstance(value, types):
-        names = types.__name__ if isinstance(types, type) else " or ".join(t.__name__ for t in types)
+        types = types if isinstance(types, tuple) else (types,)
+        names = " or ".join("a numpy array" if t is np.ndarray else f"a {t.__name__}" for t in types)
         _fail(what, f"should be {names}, but it is {_describe_type(value)}")
 
 

@@ -1,0 +1,46 @@
+"""Make student submissions from the course's own notebooks.
+
+A submission starts from the release notebook (what a student receives) and
+fills solution cells: with the reference solution, with other code (a wrong
+or alternative answer), or leaves the stub. The demo class, the defect corpus
+and the tests all build their submissions this way.
+"""
+import copy
+import importlib.util
+import re
+
+from . import course
+
+_MARKER = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*\n?", flags=re.M)
+
+
+def reference_answers(aid):
+    """{grade_id: code} of every solution cell, solution markers removed."""
+    nb = course.read_notebook(course.source_path(aid))
+    return {gid: _MARKER.sub("", cell.source) for gid, cell in course.solution_cells(nb).items()}
+
+
+def make_submission(aid, answers=None, stubs=()):
+    """The release notebook with solution cells answered.
+
+    answers: {grade_id: code}; defaults to the reference answers. Cells named
+    in ``stubs`` keep the release's stub (the student did not do them).
+    """
+    nb = copy.deepcopy(course.read_notebook(course.release_path(aid)))
+    filled = dict(reference_answers(aid))
+    filled.update(answers or {})
+    for gid, cell in course.solution_cells(nb).items():
+        if gid not in stubs:
+            cell.source = filled[gid]
+    return nb
+
+
+def load_corpus(aid):
+    """tests/corpus/<aid>.py's CORPUS list, or [] when the notebook has none yet."""
+    path = course.ROOT / "tests" / "corpus" / f"{aid}.py"
+    if not path.exists():
+        return []
+    spec = importlib.util.spec_from_file_location(f"corpus_{aid}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return list(module.CORPUS)

@@ -1,0 +1,63 @@
+"""The build, the lab workspace and the nbgrader preprocessors, on small inputs."""
+import jupytext
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from nndl import build, course, lab, submissions
+from nndl.nbgrader_ext import HideHiddenTracebacks, WarningsAreNotFailures
+
+
+def _test_cell(source="assert False", outputs=()):
+    cell = new_code_cell(source, outputs=list(outputs))
+    cell.metadata["nbgrader"] = {"grade": True, "grade_id": "test_f", "locked": True, "points": 1,
+                                 "schema_version": 3, "solution": False, "task": False}
+    return cell
+
+
+def test_normalize_gives_stable_ids_and_no_tool_metadata():
+    nb = new_notebook(cells=[new_markdown_cell("a"), _test_cell(), new_code_cell("x = 1")])
+    nb.metadata["jupytext"] = {"x": 1}
+    nb.cells[2].metadata["lines_to_next_cell"] = 2
+    out = build.normalize(nb)
+    assert [c.id for c in out.cells] == ["cell-000", "test_f", "cell-002"]
+    assert "jupytext" not in out.metadata and out.cells[2].metadata == {}
+    assert nbformat.writes(build.normalize(out)) == nbformat.writes(out)
+
+
+def test_build_source_is_deterministic_for_every_assignment():
+    for aid in course.assignment_ids():
+        a = nbformat.writes(build.normalize(jupytext.read(course.authoring_path(aid))))
+        b = nbformat.writes(build.normalize(jupytext.read(course.authoring_path(aid))))
+        assert a == b
+
+
+def test_hidden_tracebacks_are_replaced_by_the_message():
+    err = new_output("error", ename="CheckFailed", evalue="f: wrong shape",
+                     traceback=["Cell In[3], line 9", "----> 9 _e = np.array([0.123456])  # hidden"])
+    cell, _ = HideHiddenTracebacks().preprocess_cell(_test_cell(outputs=[err]), {}, 0)
+    text = "\n".join(cell.outputs[0].traceback)
+    assert "0.123456" not in text and "CheckFailed: f: wrong shape" in text
+
+
+def test_warnings_in_a_test_cell_do_not_count_as_failures():
+    warn = new_output("stream", name="stderr", text="RuntimeWarning: overflow encountered in exp")
+    cell, _ = WarningsAreNotFailures().preprocess_cell(_test_cell(outputs=[warn]), {}, 0)
+    assert cell.outputs[0].name == "stdout"
+
+
+def test_lab_workspace_never_overwrites_a_learners_notebook(tmp_path):
+    copied, kept = lab.populate(tmp_path)
+    assert {p.name for p in copied} >= {f"{aid}.ipynb" for aid in course.assignment_ids()}
+    mine = tmp_path / course.assignment_ids()[0] / f"{course.assignment_ids()[0]}.ipynb"
+    mine.write_text("my work")
+    copied, kept = lab.populate(tmp_path)
+    assert copied == [] and mine in kept and mine.read_text() == "my work"
+
+
+def test_submissions_fill_solution_cells_without_markers():
+    for aid in course.assignment_ids():
+        nb = submissions.make_submission(aid)
+        text = "\n".join(c.source for c in nb.cells)
+        assert "BEGIN SOLUTION" not in text and "NotImplementedError(\"write your code here\")" not in text
+        stubbed = submissions.make_submission(aid, stubs=list(course.solution_cells(nb)))
+        assert nbformat.writes(stubbed) == nbformat.writes(course.read_notebook(course.release_path(aid)))
