@@ -81,12 +81,14 @@ def main():
     c = Course(DEMO)
     print(f"[2/4] demo class {', '.join(STUDENTS)} submits to demo/submitted/ ...", flush=True)
     submit_class(c, aids)
-    print("[3/4] nbgrader autograde + generate_feedback ...", flush=True)
+    print("[3/4] nbgrader autograde (one process per core) + generate_feedback ...", flush=True)
+    t = time.time()
+    for proc in c.autograde_all(aids):
+        if proc.returncode != 0:
+            print(proc.stdout[-2000:], proc.stderr[-2000:], file=sys.stderr)
+    print(f"      {len(aids) * len(STUDENTS)} submissions autograded in {time.time() - t:.1f} s", flush=True)
     for aid in aids:
-        t = time.time()
-        c.autograde(aid)
         c.generate_feedback(aid)
-        print(f"      {aid}: {len(STUDENTS)} submissions graded in {time.time() - t:.1f} s", flush=True)
     csv = DEMO / "grades.csv"
     c.export_csv(csv)
     print(f"[4/4] grades exported to {csv.relative_to(course.ROOT)}; feedback in demo/feedback/\n")

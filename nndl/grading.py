@@ -5,8 +5,10 @@ generate_feedback, export) on a course directory and reads scores back from its
 gradebook. The demo, the self-check and the test suite all use it, on
 throwaway roots, so the course's own gradebook is never touched by them.
 """
+import os
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -50,6 +52,35 @@ class Course:
         if student:
             args.append(f"--student={student}")
         return self.run(args)
+
+    def students(self, aid):
+        """Ids of the students with a submission of ``aid``."""
+        folder = self.root / "submitted"
+        return sorted(p.parent.name for p in folder.glob(f"*/{aid}") if p.is_dir())
+
+    def autograde_all(self, aids, workers=None, extra=()):
+        """Autograde every submission of ``aids`` using every core.
+
+        nbgrader grades one submission at a time in one process, and most of
+        the time of a notebook is its kernel running on one core. So the
+        submissions of each assignment are split into ``workers`` disjoint
+        groups, each graded by its own nbgrader process (with
+        --CourseDirectory.student_id_exclude naming everyone else); all of
+        them write to the one sqlite gradebook. Returns the finished processes.
+        """
+        workers = workers or os.cpu_count() or 1
+        jobs = []
+        for aid in aids:
+            students = self.students(aid)
+            groups = [students[k::workers] for k in range(workers) if students[k::workers]]
+            for group in groups:
+                others = [s for s in students if s not in group]
+                args = ["autograde", aid, "--force", *extra]
+                if others:
+                    args.append("--CourseDirectory.student_id_exclude=" + ",".join(others))
+                jobs.append(args)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(lambda a: self.run(a, check=False), jobs))
 
     def generate_feedback(self, aid, student=None):
         args = ["generate_feedback", aid, "--force"]
