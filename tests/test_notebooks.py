@@ -125,6 +125,11 @@ def test_grade_metadata_is_sane(aid):
             continue  # a variable exercise (e.g. m_train = ...), graded or not
         assert defined == [gid], f"solution cell {gid} must define exactly the function {gid}, found {defined}"
         assert f"test_{gid}" in tests, f"graded function {gid} has no test cell test_{gid}"
+    setup = next(c for c in nb.cells if c.cell_type == "code")
+    meta = course.nbgrader_meta(setup)
+    assert meta.get("grade_id") == "setup" and meta.get("locked") and not meta.get("solution"), (
+        "the first code cell must be the locked setup cell (see notebooks/README.md)")
+    assert "from nndl import checks as C" in setup.source
     stated = course.stated_total(nb)
     assert stated == course.total_points(nb), f"{aid} states Total: {stated} points, test cells add to {course.total_points(nb)}"
 
