@@ -53,12 +53,12 @@
 # example, ...), so make your code general: never hard-code a size. Each exercise is graded on
 # its own: a mistake in one function does not cost you the points of the next ones.
 
-# %%
+# %% nbgrader={"grade": false, "grade_id": "setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
 import matplotlib.pyplot as plt
 import numpy as np
 from sklearn.linear_model import LogisticRegressionCV
 
-import nndl.checks as C
+from nndl import checks as C
 from nndl import under_grader
 from nndl.gradcheck import check_gradients
 from nndl.planar import draw_network, load_extra_datasets, load_planar_dataset, plot_decision_boundary, sigmoid
@@ -902,7 +902,7 @@ plt.show()
 
 # %%
 hidden_sizes = [1, 2, 3, 4, 5, 20, 50]
-sweep_iterations = 300 if under_grader() else 5000  # shortened only while grading
+sweep_iterations = 100 if under_grader() else 5000  # shortened only while grading
 fig, axes = plt.subplots(2, 4, figsize=(16, 7.5))
 for ax, n_h in zip(axes.flat, hidden_sizes):
     parameters_h = nn_model(X, Y, n_h, num_iterations=sweep_iterations)
@@ -950,7 +950,7 @@ plt.show()
 
 # %%
 extra = load_extra_datasets()
-extra_iterations = 300 if under_grader() else 5000  # shortened only while grading
+extra_iterations = 100 if under_grader() else 5000  # shortened only while grading
 fig, axes = plt.subplots(1, 5, figsize=(20, 4))
 for ax, (name, (X_extra, Y_extra)) in zip(axes, extra.items()):
     parameters_extra = nn_model(X_extra, Y_extra, 4, num_iterations=extra_iterations)
