@@ -31,7 +31,7 @@
 #
 # **Total: 10 points**
 
-# %%
+# %% nbgrader={"grade": false, "grade_id": "setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
 import math
 
 import numpy as np
