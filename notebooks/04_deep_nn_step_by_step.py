@@ -45,7 +45,7 @@
 # - `nndl.checks` (as `C`) runs the tests, `nndl.gradcheck` compares gradients with finite
 #   differences at the end.
 
-# %%
+# %% nbgrader={"grade": false, "grade_id": "setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
 import numpy as np
 
 from nndl import checks as C
@@ -140,7 +140,7 @@ def initialize_parameters(n_x, n_h, n_y):
 
     Returns:
     parameters -- dict with
-        "W1": (n_h, n_x) float array, randn * 0.01 (drawn first, after np.random.seed(1))
+        "W1": (n_h, n_x) float array, randn * 0.01 (drawn first, right after seeding with 1)
         "b1": (n_h, 1) zeros
         "W2": (n_y, n_h) float array, randn * 0.01 (drawn second)
         "b2": (n_y, 1) zeros
@@ -205,7 +205,7 @@ def initialize_parameters_deep(layer_dims):
 
     Returns:
     parameters -- dict with, for l = 1..L,
-        "W{l}": (n_l, n_{l-1}) float array, randn * 0.01 (after np.random.seed(3),
+        "W{l}": (n_l, n_{l-1}) float array, randn * 0.01 (after seeding with 3,
                 drawn in the order l = 1, 2, ..., L)
         "b{l}": (n_l, 1) zeros
     """
@@ -504,8 +504,9 @@ def _ref_linear_forward(A, W, b):
 
 
 def _ref_linear_activation_forward(A_prev, W, b, activation):
+    from nndl import activations as _act
     _Zr, _lc = _ref_linear_forward(A_prev, W, b)
-    _Ar, _ac = {"relu": relu, "sigmoid": sigmoid}[activation](_Zr)
+    _Ar, _ac = {"relu": _act.relu, "sigmoid": _act.sigmoid}[activation](_Zr)
     return _Ar, (_lc, _ac)
 
 
@@ -898,18 +899,20 @@ def _ref_linear_backward(dZ, cache):
 
 
 def _ref_linear_activation_backward(dA, cache, activation):
-    _back = {"relu": relu_backward, "sigmoid": sigmoid_backward}[activation]
+    from nndl import activations as _act
+    _back = {"relu": _act.relu_backward, "sigmoid": _act.sigmoid_backward}[activation]
     return _ref_linear_backward(_back(dA, cache[1]), cache[0])
 
 
 def _ref_L_model_forward(X, parameters):
+    from nndl import activations as _act
     _A, _caches = X, []
     _L = len(parameters) // 2
     for _l in range(1, _L + 1):
         _Wl, _bl = parameters[f"W{_l}"], parameters[f"b{_l}"]
         _Zl = _Wl @ _A + _bl
         _caches.append(((_A, _Wl, _bl), _Zl))
-        _A = (sigmoid if _l == _L else relu)(_Zl)[0]
+        _A = (_act.sigmoid if _l == _L else _act.relu)(_Zl)[0]
     return _A, _caches
 
 
