@@ -26,6 +26,8 @@ Two differences from notebook 04, both on purpose:
   ``linear_backward`` and ``linear_activation_backward`` still return
   ``dA_prev`` for every layer, as in notebook 04.
 
+``draw_architecture(layers_dims)`` draws such a network as a row of blocks.
+
 Speed: the work is in the first layer's two products with ``X`` (12288 rows
 for the cat images). Nothing here copies ``X``; the divisions by ``m`` are
 applied to the small ``dZ`` instead of the large ``dW``; sums and updates
@@ -40,7 +42,7 @@ __all__ = [
     "linear_forward", "linear_activation_forward", "L_model_forward",
     "compute_cost",
     "linear_backward", "linear_activation_backward", "L_model_backward",
-    "update_parameters", "predict",
+    "update_parameters", "predict", "draw_architecture",
 ]
 
 _FORWARD = {"relu": relu, "sigmoid": sigmoid}
@@ -297,3 +299,62 @@ def predict(X, y, parameters):
     correct = int(np.sum(p == y))
     print(f"Accuracy: {correct / m:.4f} ({correct} of {m} correct)")
     return p
+
+
+# -- a picture of the architecture -------------------------------------------
+
+def draw_architecture(layers_dims, ax=None, title=None):
+    """Draw a LINEAR->RELU ... LINEAR->SIGMOID network as a row of blocks.
+
+    One block per layer with its number of units, the shape of its weight
+    matrix on the arrow that enters it, the input on the left and the 0.5
+    decision on the right. Networks with thousands of inputs cannot be drawn
+    unit by unit; this shows what the code manipulates instead.
+
+    Arguments:
+    layers_dims -- sequence of L + 1 ints [n_0, n_1, ..., n_L], inputs first
+    ax -- matplotlib Axes to draw on (default: a new figure)
+    title -- optional title above the drawing
+
+    Returns:
+    ax -- the matplotlib Axes drawn on
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+    dims = [int(n) for n in layers_dims]
+    if len(dims) < 2 or min(dims) < 1:
+        raise ValueError(f"draw_architecture: layers_dims needs at least two sizes >= 1, got {list(layers_dims)}")
+    L = len(dims) - 1
+    step, width, height = 2.8, 2.1, 1.0
+    if ax is None:
+        _, ax = plt.subplots(figsize=(1.45 * (L + 2) + 0.6, 2.0))
+    colours = {"input": "#dbe9f6", "relu": "#e6e6e6", "sigmoid": "#fbe3d0", "decision": "#e4f2dc"}
+
+    def block(x, text, colour):
+        ax.add_patch(FancyBboxPatch((x - width / 2, -height / 2), width, height,
+                                    boxstyle="round,pad=0.03,rounding_size=0.12",
+                                    facecolor=colour, edgecolor="#333333", lw=1.1))
+        ax.text(x, 0, text, ha="center", va="center", fontsize=9)
+
+    def arrow(x0, x1, label):
+        ax.add_patch(FancyArrowPatch((x0 + width / 2, 0), (x1 - width / 2, 0), arrowstyle="-|>",
+                                     mutation_scale=12, color="#333333", lw=1.1, shrinkA=0, shrinkB=0))
+        if label:
+            ax.text((x0 + x1) / 2, 0.62, label, ha="center", va="bottom", fontsize=8)
+
+    block(0, f"input $x$\n{dims[0]} values", colours["input"])
+    for l in range(1, L + 1):
+        kind = "sigmoid" if l == L else "relu"
+        units = "unit" if dims[l] == 1 else "units"
+        block(step * l, f"LINEAR → {kind.upper()}\n{dims[l]} {units}", colours[kind])
+        arrow(step * (l - 1), step * l, f"$W^{{[{l}]}}$: ({dims[l]}, {dims[l - 1]})")
+    block(step * (L + 1), "$\\hat y > 0.5$ ?\n1 cat / 0 non-cat", colours["decision"])
+    arrow(step * L, step * (L + 1), "$\\hat y$")
+    ax.set_xlim(-width / 2 - 0.1, step * (L + 1) + width / 2 + 0.1)
+    ax.set_ylim(-height / 2 - 0.15, height / 2 + 0.55)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    if title:
+        ax.set_title(title, fontsize=10)
+    return ax
