@@ -1,0 +1,565 @@
+"""Self-check: grade your own notebook with the course's real autograder.
+
+    python -m nndl check path/to/notebook.ipynb      # one notebook
+    python -m nndl check path/to/folder              # every notebook under it
+    python -m nndl check NOTEBOOK --timeout 60       # shorter limit per cell
+
+The notebook is graded exactly as the instructor's autograder would grade it:
+real ``nbgrader generate_assignment`` + ``nbgrader autograde`` with the
+course's nbgrader_config.py, hidden tests included, but in a throwaway course
+directory, so neither your file nor the course's gradebook is touched.
+
+Which assignment a notebook belongs to is read from the notebook itself (the
+grade_ids of its nbgrader cells), so a renamed or moved copy works too.
+
+The report lists every graded function with its points and, when it fails,
+the check that failed and why (the error name and message of its test cell:
+never the hidden test code nor a traceback quoting it), then the total.
+
+Exit status: 0 when everything passes, 1 when something fails (or cannot be
+graded as submitted), 2 when the input is unusable (no such file, not a
+notebook, not a notebook of this course).
+"""
+import argparse
+import copy
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import course
+from .grading import Course
+
+EXIT_PASS, EXIT_FAIL, EXIT_UNUSABLE = 0, 1, 2
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+# An error message is shown in full up to this size; anything longer is cut
+# (a huge array repr helps no one, and keeps the report readable).
+_MAX_MESSAGE_LINES = 12
+_MAX_MESSAGE_CHARS = 1200
+
+
+class Unusable(Exception):
+    """The input cannot be graded at all; the message says why and what to do."""
+
+
+@dataclass
+class Question:
+    """One graded function: its test cell's result."""
+    name: str            # the graded function (the test cell's grade_id without "test_")
+    grade_id: str        # the test cell's grade_id
+    points: float
+    score: float = 0.0
+    message: str = ""    # why it failed: the test cell's error, "" when it passed
+    notes: list = field(default_factory=list)  # e.g. an error in the learner's own cell
+
+    @property
+    def passed(self):
+        return self.score >= self.points
+
+
+@dataclass
+class Report:
+    """The self-check of one notebook."""
+    path: Path
+    aid: str = None
+    questions: list = field(default_factory=list)
+    notes: list = field(default_factory=list)  # about the notebook as a whole
+    problem: str = ""      # why it could not be graded (unusable input), "" otherwise
+    fatal: str = ""        # why the grader could not finish it (e.g. the kernel died)
+    must_fix: bool = False  # graded, but the real autograder would fail on it as submitted
+    skipped: bool = False   # found in a folder but belongs to no assignment (a scratch notebook)
+    seconds: float = 0.0
+
+    @property
+    def score(self):
+        return sum(q.score for q in self.questions)
+
+    @property
+    def max_score(self):
+        return sum(q.points for q in self.questions)
+
+    @property
+    def status(self):
+        if self.problem:
+            return EXIT_UNUSABLE
+        if self.fatal or self.must_fix or not all(q.passed for q in self.questions):
+            return EXIT_FAIL
+        return EXIT_PASS
+
+
+# -- reading and identifying notebooks -------------------------------------
+
+def load(path):
+    """The notebook at ``path``, or Unusable saying what is wrong with it."""
+    path = Path(path)
+    if path.is_dir():
+        raise Unusable(f"{path} is a folder, not a notebook")
+    if not path.exists():
+        raise Unusable(f"{path}: no such file")
+    try:
+        nb = course.read_notebook(path)
+        cells = nb.cells
+    except (ValueError, OSError) as exc:
+        raise Unusable(str(exc)) from None
+    except Exception as exc:  # nbformat's zoo of errors for JSON that is not a notebook
+        raise Unusable(f"{path} is not a Jupyter notebook ({type(exc).__name__}: {exc})") from None
+    if not isinstance(cells, list):
+        raise Unusable(f"{path} is not a Jupyter notebook (it has no list of cells)")
+    return nb
+
+
+def _meta(cell):
+    meta = course.nbgrader_meta(cell)
+    return meta if isinstance(meta, dict) else {}
+
+
+def _grade_id(cell):
+    return _meta(cell).get("grade_id")
+
+
+def grade_ids(nb):
+    """The grade_ids of a notebook's nbgrader cells, in order (duplicates kept)."""
+    return [gid for gid in map(_grade_id, nb.cells) if gid]
+
+
+def course_sources():
+    """{aid: path of source/<aid>/<aid>.ipynb} for every assignment of the course."""
+    out = {}
+    for aid in course.assignment_ids():
+        path = course.source_path(aid)
+        if path.exists():
+            out[aid] = path
+    return out
+
+
+def identify(nb, sources):
+    """The assignment whose source notebook shares the most grade_ids with ``nb``.
+
+    Similarity is |common| / |union| of the grade_id sets, so a notebook that
+    shares one function name (e.g. sigmoid) with a later assignment still goes
+    to the one it mostly comes from. Returns None when nothing is shared.
+    """
+    mine = set(grade_ids(nb))
+    best, best_key = None, (0.0, 0)
+    for aid, src in sources.items():
+        theirs = set(grade_ids(src))
+        common = len(mine & theirs)
+        if common:
+            key = (common / len(mine | theirs), common)
+            if key > best_key:
+                best, best_key = aid, key
+    return best
+
+
+# -- preparing a submission ------------------------------------------------
+
+def _drop_duplicates(nb):
+    """Keep nbgrader metadata on the first cell of each grade_id only.
+
+    nbgrader cannot grade a notebook with two cells of the same grade_id (a
+    copied cell keeps the original's metadata): the course's autograder fails
+    on the whole notebook. The later copies stay, as ordinary cells, so the
+    notebook still runs top to bottom as the learner wrote it.
+    """
+    seen, dups = set(), []
+    for cell in nb.cells:
+        gid = _grade_id(cell)
+        if not gid:
+            continue
+        if gid in seen:
+            dups.append(gid)
+            cell.metadata.pop("nbgrader", None)
+        seen.add(gid)
+    # A copied cell also keeps its id; nbgrader sorts that out, but two equal
+    # ids make the notebook invalid, so give copies fresh ones.
+    ids = set()
+    for index, cell in enumerate(nb.cells):
+        if "id" in cell and cell.id in ids:
+            cell.id = f"copy-{index:03d}"
+        ids.add(cell.get("id"))
+    return sorted(set(dups))
+
+
+def _function_name(grade_id):
+    return grade_id[len("test_"):] if grade_id.startswith("test_") else grade_id
+
+
+def _compare_with_source(nb, src, release, report):
+    """Notes on graded cells the learner deleted or locked cells they edited."""
+    mine = {}
+    for cell in nb.cells:
+        mine.setdefault(_grade_id(cell), cell)
+    restored, lost = [], []
+    for cell in src.cells:
+        meta = _meta(cell)
+        gid = meta.get("grade_id")
+        if not gid or gid in mine:
+            continue
+        if meta.get("grade"):
+            restored.append(gid)
+        elif meta.get("solution"):
+            lost.append(gid)
+    if restored:
+        report.notes.append(
+            "These test cells were missing from your notebook and were restored from the course's "
+            f"copy (the course's autograder does the same): {', '.join(restored)}.")
+    if lost:
+        report.notes.append(
+            "These cells where you write your answer are missing from your notebook, so the grader "
+            f"cannot find your code there: {', '.join(lost)}. Copy them back from the release "
+            "notebook (release/<assignment>/) and put your code in them.")
+    edited = []
+    originals = {}
+    for other in (src, release):
+        for cell in other.cells if other is not None else ():
+            if _meta(cell).get("locked") and _grade_id(cell):
+                originals.setdefault(_grade_id(cell), set()).add(cell.source.strip())
+    for gid, sources in originals.items():
+        cell = mine.get(gid)
+        if cell is not None and cell.source.strip() not in sources:
+            edited.append(gid)
+    if edited:
+        report.notes.append(
+            "You changed these locked cells; the grader uses the original text instead "
+            f"(your changes there do not count): {', '.join(edited)}.")
+
+
+# -- reading the results -----------------------------------------------------
+
+def _clean(text):
+    text = _ANSI.sub("", str(text)).strip()
+    lines = text.splitlines()
+    if len(lines) > _MAX_MESSAGE_LINES:
+        text = "\n".join(lines[:_MAX_MESSAGE_LINES]) + "\n..."
+    if len(text) > _MAX_MESSAGE_CHARS:
+        text = text[:_MAX_MESSAGE_CHARS] + " ..."
+    return text
+
+
+def _error_text(cell, timeout):
+    """'Name: message' of a cell's error output; a time-out said in plain words.
+
+    Only the exception's name and message are used, never its traceback: the
+    traceback of a test cell quotes the test's lines, hidden tests included.
+    """
+    errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+    if not errors:
+        return ""
+    if any(o.get("ename") in ("CellTimeoutError", "KeyboardInterrupt") for o in errors):
+        limit = f"after {timeout} s" if timeout else "at the time limit"
+        return (f"stopped {limit} (the time limit per cell): an infinite loop, "
+                "or code far slower than it should be")
+    first = errors[0]
+    name, value = _clean(first.get("ename", "Error")), _clean(first.get("evalue", ""))
+    if name == "NotImplementedError":
+        return "not implemented yet (the cell still raises NotImplementedError)"
+    return f"{name}: {value}" if value else f"{name} (no message)"
+
+
+def _questions(src, graded_nb, scores, timeout, fatal):
+    """One Question per test cell of the source, in the notebook's order."""
+    by_id = {}
+    if graded_nb is not None:
+        for cell in graded_nb.cells:
+            by_id.setdefault(_grade_id(cell), cell)
+    out = []
+    for cell in src.cells:
+        meta = _meta(cell)
+        if not meta.get("grade"):
+            continue
+        gid = meta["grade_id"]
+        q = Question(name=_function_name(gid), grade_id=gid, points=float(meta.get("points", 0)))
+        if graded_nb is None:
+            q.message = f"not graded: {fatal}"
+            out.append(q)
+            continue
+        q.score = scores.get(gid, (0.0, q.points))[0]
+        graded = by_id.get(gid)
+        if not q.passed:
+            text = _error_text(graded, timeout) if graded is not None else ""
+            q.message = text or f"scored {q.score:g} of {q.points:g} (the test cell printed to stderr, or its output was not all-or-nothing)"
+        answer = by_id.get(q.name)
+        if answer is not None and answer is not cell and _meta(answer).get("solution"):
+            text = _error_text(answer, timeout)
+            if text:
+                q.notes.append(f"your cell '{q.name}' itself failed: {text}")
+        out.append(q)
+    return out
+
+
+def _other_errors(graded_nb, timeout, at_most=3):
+    """Errors in ordinary cells (imports, demos): they often explain failing tests."""
+    notes = []
+    for index, cell in enumerate(graded_nb.cells):
+        if cell.cell_type != "code" or _grade_id(cell):
+            continue
+        text = _error_text(cell, timeout)
+        if text:
+            first = next((ln for ln in cell.source.splitlines() if ln.strip()), "")
+            notes.append(f"cell {index + 1} (starting `{first.strip()[:60]}`) failed: {text}")
+    if len(notes) > at_most:
+        notes[at_most:] = [f"... and {len(notes) - at_most} more ungraded cells failed."]
+    return notes
+
+
+_STUDENT_LOG = re.compile(r"Creating/updating student with ID '([^']+)'")
+
+
+def _failures_by_student(log):
+    """{student: reason} for the submissions nbgrader could not finish."""
+    sections, current = {}, None
+    for line in log.splitlines():
+        m = _STUDENT_LOG.search(line)
+        if m:
+            current = m.group(1)
+        if current:
+            sections.setdefault(current, []).append(line)
+    out = {}
+    for student, lines in sections.items():
+        text = "\n".join(lines)
+        if "There was an error processing" not in text and "UnresponsiveKernel" not in text:
+            continue
+        if "DeadKernelError" in text or "Kernel died" in text:
+            out[student] = ("the Python kernel running your notebook died (a cell ended the process, "
+                            "e.g. os._exit, or it crashed or ran out of memory)")
+        elif "became unresponsive" in text:
+            out[student] = "the kernel became unresponsive and could not be interrupted (an infinite loop eating memory?)"
+        else:
+            errors = [ln for ln in lines if "| ERROR]" in ln and "error processing" not in ln]
+            out[student] = "nbgrader could not grade it" + (f" ({_clean(errors[-1])[:300]})" if errors else "")
+    return out
+
+
+def course_timeout():
+    """The course's time limit per cell (Execute.timeout in nbgrader_config.py), or None."""
+    try:
+        from traitlets.config.loader import PyFileConfigLoader
+
+        cfg = PyFileConfigLoader("nbgrader_config.py", path=str(course.ROOT)).load_config()
+        return int(cfg.Execute.timeout)
+    except Exception:
+        return None
+
+
+# -- grading -------------------------------------------------------------------
+
+def expand(paths):
+    """([(notebook path, found in a folder)], reports for empty folders)."""
+    notebooks, bad = [], []
+    for p in map(Path, paths):
+        if p.is_dir():
+            # hidden folders hold copies nobody works in (.ipynb_checkpoints, .git)
+            found = sorted(q for q in p.rglob("*.ipynb")
+                           if not any(part.startswith(".") for part in q.relative_to(p).parts))
+            if not found:
+                bad.append(Report(p, problem=f"{p}: no notebooks (.ipynb files) in this folder"))
+            notebooks.extend((q, True) for q in found)
+        else:
+            notebooks.append((p, False))
+    return notebooks, bad
+
+
+def check(paths, timeout=None, sources=None, workers=None, progress=None):
+    """Grade the notebooks at ``paths`` (files or folders); a list of Reports.
+
+    sources: {aid: source notebook path}, the course's by default.
+    timeout: seconds per cell; the course's Execute.timeout when None.
+    A folder's notebooks that match no assignment are skipped (``skipped``).
+    """
+    sources = course_sources() if sources is None else dict(sources)
+    progress = progress or (lambda msg: None)
+    notebooks, reports = expand(paths)
+    src_nbs = {aid: course.read_notebook(path) for aid, path in sources.items()}
+
+    todo = []  # (report, student, notebook)
+    for path, in_folder in notebooks:
+        report = Report(path)
+        reports.append(report)
+        try:
+            nb = load(path)
+        except Unusable as exc:
+            report.problem = str(exc)
+            continue
+        aid = identify(nb, src_nbs)
+        if aid is None:
+            report.problem = (f"{path} matches no assignment of this course: it has none of the graded "
+                              "cells (nbgrader grade_ids) of " + ", ".join(sorted(sources)) +
+                              ". Check it is the course notebook you worked in (cells copied into a new "
+                              "notebook lose their grading metadata).")
+            report.skipped = in_folder
+            continue
+        report.aid = aid
+        todo.append((report, f"nb{len(todo) + 1:03d}", nb))
+    if not todo:
+        return reports
+
+    limit = timeout or course_timeout()
+    with tempfile.TemporaryDirectory(prefix="nndl-check-") as tmp:
+        c = Course(tmp)
+        aids = sorted({r.aid for r, _, _ in todo})
+        for aid in aids:
+            shutil.copytree(sources[aid].parent, c.root / "source" / aid,
+                            ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        progress(f"Preparing {', '.join(aids)} (nbgrader generate_assignment) ...")
+        c.run(["generate_assignment", aids[0] if len(aids) == 1 else "*", "--force"])
+
+        for report, student, nb in todo:
+            nb = copy.deepcopy(nb)
+            dups = _drop_duplicates(nb)
+            if dups:
+                report.must_fix = True
+                report.notes.append(
+                    "Several cells carry the same grading id (a copied cell keeps it): "
+                    f"{', '.join(dups)}. The course's autograder cannot grade such a notebook at all; "
+                    "delete the copies before you hand it in. Here only the first of each was graded.")
+            release_path = course.release_path(report.aid, c.root)
+            release = course.read_notebook(release_path) if release_path.exists() else None
+            _compare_with_source(nb, src_nbs[report.aid], release, report)
+            c.submit(student, report.aid, nb)
+
+        started = time.time()
+        what = str(todo[0][0].path) if len(todo) == 1 else f"{len(todo)} notebooks"
+        progress(f"Grading {what}: running it with every test, hidden ones included ...")
+        log = _autograde(c, [s for _, s, _ in todo], timeout, workers)
+        failures = _failures_by_student(log)
+        elapsed = time.time() - started
+
+        for report, student, _ in todo:
+            report.seconds = elapsed / len(todo)
+            graded_path = c.autograded_notebook(student, report.aid)
+            graded = course.read_notebook(graded_path) if graded_path.exists() else None
+            if graded is None:
+                report.fatal = failures.get(student, "nbgrader could not grade it (no autograded notebook)")
+                scores = {}
+            else:
+                scores = c.cell_scores(student, report.aid)
+                report.notes.extend(_other_errors(graded, limit))
+            report.questions = _questions(src_nbs[report.aid], graded, scores, limit, report.fatal)
+    return reports
+
+
+def _autograde(c, students, timeout, workers):
+    """Run nbgrader autograde on every submission; the combined log.
+
+    One nbgrader process per core, each with its share of the submissions
+    (the others excluded): a notebook's run is mostly one kernel on one core.
+    """
+    extra = [f"--Execute.timeout={int(timeout)}"] if timeout else []
+    workers = max(1, min(workers or os.cpu_count() or 1, len(students)))
+    groups = [students[k::workers] for k in range(workers)]
+    jobs = []
+    for group in groups:
+        args = ["autograde", "*", "--force", *extra]
+        others = [s for s in students if s not in group]
+        if others:
+            args.append("--CourseDirectory.student_id_exclude=" + ",".join(others))
+        jobs.append(args)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        procs = list(pool.map(lambda a: c.run(a, check=False), jobs))
+    return "\n".join(p.stdout + "\n" + p.stderr for p in procs)
+
+
+# -- the report ------------------------------------------------------------------
+
+def _fmt(x):
+    return f"{x:g}"
+
+
+def _indent(text, prefix):
+    return "\n".join(prefix + line for line in text.splitlines())
+
+
+def format_report(report):
+    lines = []
+    if report.problem:
+        lines.append(f"{report.path}: cannot be graded")
+        lines.append(_indent(report.problem, "  "))
+        return "\n".join(lines)
+    lines.append(f"{report.path}  (assignment {report.aid})")
+    if report.fatal:
+        lines.append(f"  The grader could not finish this notebook: {report.fatal}.")
+        lines.append("  The course's autograder would give it 0 points. Fix it, then check again.")
+    width = max((len(q.name) for q in report.questions), default=10)
+    pw = max((len(f"{_fmt(q.score)} / {_fmt(q.points)}") for q in report.questions), default=5)
+    for q in report.questions:
+        mark = "pass" if q.passed else "FAIL"
+        pts = f"{_fmt(q.score)} / {_fmt(q.points)}"
+        lines.append(f"  {mark}  {q.name:<{width}}  {pts:>{pw}}")
+        if q.message and not report.fatal:
+            lines.append(_indent(q.message, " " * 10))
+        for note in q.notes:
+            lines.append(_indent(note, " " * 10))
+    for note in report.notes:
+        lines.append(_indent("Note: " + note, "  "))
+    lines.append(f"  Total: {_fmt(report.score)} / {_fmt(report.max_score)}")
+    return "\n".join(lines)
+
+
+def format_summary(reports):
+    graded = [r for r in reports if not r.problem]
+    lines = [f"Summary ({len(graded)} notebook{'s' if len(graded) != 1 else ''} graded)"]
+    width = max((len(str(r.path)) for r in reports), default=10)
+    for r in reports:
+        if r.problem:
+            what = "skipped: not a notebook of this course" if r.skipped else "cannot be graded"
+            lines.append(f"  {str(r.path):<{width}}  {what}")
+        else:
+            mark = "pass" if r.status == EXIT_PASS else "FIX (see its notes)" if r.must_fix and not r.fatal \
+                and all(q.passed for q in r.questions) else "FAIL"
+            lines.append(f"  {str(r.path):<{width}}  {r.aid:<24} {_fmt(r.score):>4} / {_fmt(r.max_score):<4} {mark}")
+    lines.append(f"  Total: {_fmt(sum(r.score for r in graded))} / {_fmt(sum(r.max_score for r in graded))}")
+    return "\n".join(lines)
+
+
+def exit_status(reports):
+    """2 if any input is unusable or nothing could be graded, else 1 if anything fails, else 0.
+
+    A folder's notebooks of no course assignment (scratch notebooks) are
+    skipped, not errors.
+    """
+    if not any(not r.problem for r in reports):
+        return EXIT_UNUSABLE
+    return max(r.status for r in reports if not r.skipped)
+
+
+# -- command line ------------------------------------------------------------------
+
+def parser(prog="python -m nndl check"):
+    p = argparse.ArgumentParser(
+        prog=prog,
+        description="Grade your notebook locally with the course's autograder (hidden tests "
+                    "included), in a temporary folder: your file is never changed.",
+        epilog="Exit status: 0 all checks pass, 1 some check fails, 2 unusable input.")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="a notebook (.ipynb), or a folder: every notebook under it")
+    p.add_argument("--timeout", type=int, default=None, metavar="SECONDS",
+                   help="time limit per cell (default: the course's, %s s)" % (course_timeout() or "?"))
+    return p
+
+
+def main(argv=None, prog="python -m nndl check"):
+    args = parser(prog).parse_args(sys.argv[1:] if argv is None else argv)
+    if args.timeout is not None and args.timeout <= 0:
+        print("--timeout must be a positive number of seconds", file=sys.stderr)
+        return EXIT_UNUSABLE
+    started = time.time()
+
+    def progress(msg):
+        print(msg, file=sys.stderr, flush=True)
+
+    reports = check(args.paths, timeout=args.timeout, progress=progress)
+    for report in reports:
+        if not report.skipped:  # skipped ones are listed in the summary
+            print(format_report(report))
+            print()
+    if len(reports) > 1 or any(Path(p).is_dir() for p in args.paths):
+        print(format_summary(reports))
+    status = exit_status(reports)
+    print(f"({time.time() - started:.1f} s)", file=sys.stderr)
+    return status
