@@ -11,7 +11,7 @@ import re
 
 from . import course
 
-_MARKER = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*\n?", flags=re.M)
+_MARKER = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", flags=re.M)
 
 
 def reference_answers(aid):
@@ -35,12 +35,41 @@ def make_submission(aid, answers=None, stubs=()):
     return nb
 
 
-def load_corpus(aid):
-    """tests/corpus/<aid>.py's CORPUS list, or [] when the notebook has none yet."""
+def corpus_module(aid):
+    """tests/corpus/<aid>.py as a module (CORPUS, DEPENDENTS), or None."""
     path = course.ROOT / "tests" / "corpus" / f"{aid}.py"
     if not path.exists():
-        return []
+        return None
     spec = importlib.util.spec_from_file_location(f"corpus_{aid}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return list(module.CORPUS)
+    return module
+
+
+def load_corpus(aid):
+    """tests/corpus/<aid>.py's CORPUS list, or [] when the notebook has none yet."""
+    module = corpus_module(aid)
+    return list(module.CORPUS) if module else []
+
+
+def footprint(entry, dependents):
+    """The test cells an entry may cost: its own and those that call its function."""
+    return {f"test_{entry['function']}"} | set(dependents.get(entry["function"], ())) | set(entry.get("breaks", ()))
+
+
+def pack(entries, dependents):
+    """Group entries into as few submissions as possible, such that within a
+    group no entry can affect another's test cells (disjoint footprints, and
+    one entry per function). Each group is one notebook to grade, and every
+    lost point in it is still attributable to exactly one entry."""
+    groups = []
+    for index, entry in enumerate(entries):
+        fp = footprint(entry, dependents)
+        for group in groups:
+            if all(entries[j]["function"] != entry["function"] and not (fp & footprint(entries[j], dependents))
+                   for j in group):
+                group.append(index)
+                break
+        else:
+            groups.append([index])
+    return groups

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from nndl import course
+from nndl import course, submissions
 from nndl.grading import temporary_course
 
 # nbgrader runs `alembic` by name; make the venv's bin/ visible to it.
@@ -27,13 +27,31 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def graded_course():
-    """Every assignment generated in a temporary course, with two students graded:
-    'solution' (the instructor's source notebook) and 'untouched' (the release)."""
+    """Every selected assignment generated in a temporary course, with two students
+    graded: 'solution' (the release notebook with the reference solution typed in,
+    as a student would) and 'untouched' (the release as distributed)."""
     aids = sorted(_SELECTED) or AIDS
     with temporary_course(aids) as c:
         for aid in aids:
-            c.submit("solution", aid, course.source_path(aid))
+            c.submit("solution", aid, submissions.make_submission(aid))
             c.submit("untouched", aid, course.release_path(aid))
         for proc in c.autograde_all(aids):
             assert proc.returncode == 0, proc.stderr[-3000:]
         yield c
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the defect corpus's kill rate (see tests/test_corpus.py)."""
+    try:
+        from tests.test_corpus import RESULTS
+    except ImportError:
+        return
+    if not RESULTS:
+        return
+    terminalreporter.section("defect corpus")
+    totals = [0, 0, 0, 0]
+    for aid, (killed, wrong, accepted, correct) in sorted(RESULTS.items()):
+        totals = [a + b for a, b in zip(totals, (killed, wrong, accepted, correct))]
+        terminalreporter.line(f"{aid}: {killed}/{wrong} wrong answers killed, {accepted}/{correct} correct ones accepted")
+    k, w, a, c = totals
+    terminalreporter.line(f"kill rate {100 * k / max(w, 1):.0f}% ({k}/{w}); correct accepted {100 * a / max(c, 1):.0f}% ({a}/{c})")
