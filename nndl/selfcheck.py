@@ -74,7 +74,6 @@ class Report:
     fatal: str = ""        # why the grader could not finish it (e.g. the kernel died)
     must_fix: bool = False  # graded, but the real autograder would fail on it as submitted
     skipped: bool = False   # found in a folder but belongs to no assignment (a scratch notebook)
-    seconds: float = 0.0
 
     @property
     def score(self):
@@ -115,12 +114,15 @@ def load(path):
 
 
 def _meta(cell):
-    meta = course.nbgrader_meta(cell)
+    """A cell's nbgrader metadata; {} for anything malformed (hand-edited JSON)."""
+    meta = cell.get("metadata") if isinstance(cell, dict) else None
+    meta = meta.get("nbgrader") if isinstance(meta, dict) else None
     return meta if isinstance(meta, dict) else {}
 
 
 def _grade_id(cell):
-    return _meta(cell).get("grade_id")
+    gid = _meta(cell).get("grade_id")
+    return gid if isinstance(gid, str) else None
 
 
 def grade_ids(nb):
@@ -222,12 +224,13 @@ def _compare_with_source(nb, src, release, report):
                 originals.setdefault(_grade_id(cell), set()).add(cell.source.strip())
     for gid, sources in originals.items():
         cell = mine.get(gid)
-        if cell is not None and cell.source.strip() not in sources:
+        if cell is not None and str(cell.get("source", "")).strip() not in sources:
             edited.append(gid)
     if edited:
         report.notes.append(
-            "You changed these locked cells; the grader uses the original text instead "
-            f"(your changes there do not count): {', '.join(edited)}.")
+            "These locked cells differ from the course's version (edited, or your notebook comes "
+            "from an older release); the grader runs the course's version instead: "
+            f"{', '.join(edited)}.")
 
 
 # -- reading the results -----------------------------------------------------
@@ -390,8 +393,8 @@ def check(paths, timeout=None, sources=None, workers=None, progress=None):
         if aid is None:
             report.problem = (f"{path} matches no assignment of this course: it has none of the graded "
                               "cells (nbgrader grade_ids) of " + ", ".join(sorted(sources)) +
-                              ". Check it is the course notebook you worked in (cells copied into a new "
-                              "notebook lose their grading metadata).")
+                              ". Check it is the course notebook you worked in (code pasted into a new "
+                              "notebook has no grading metadata: paste it into the course's notebook instead).")
             report.skipped = in_folder
             continue
         report.aid = aid
@@ -409,29 +412,21 @@ def check(paths, timeout=None, sources=None, workers=None, progress=None):
         progress(f"Preparing {', '.join(aids)} (nbgrader generate_assignment) ...")
         c.run(["generate_assignment", aids[0] if len(aids) == 1 else "*", "--force"])
 
-        for report, student, nb in todo:
-            nb = copy.deepcopy(nb)
-            dups = _drop_duplicates(nb)
-            if dups:
-                report.must_fix = True
-                report.notes.append(
-                    "Several cells carry the same grading id (a copied cell keeps it): "
-                    f"{', '.join(dups)}. The course's autograder cannot grade such a notebook at all; "
-                    "delete the copies before you hand it in. Here only the first of each was graded.")
-            release_path = course.release_path(report.aid, c.root)
-            release = course.read_notebook(release_path) if release_path.exists() else None
-            _compare_with_source(nb, src_nbs[report.aid], release, report)
-            c.submit(student, report.aid, nb)
+        for report, student, nb in list(todo):
+            try:
+                _prepare(c, report, student, nb, src_nbs[report.aid])
+            except Exception as exc:  # malformed cells nbformat let through
+                report.problem = f"{report.path} cannot be prepared for grading ({type(exc).__name__}: {exc})"
+                todo.remove((report, student, nb))
+        if not todo:
+            return reports
 
-        started = time.time()
         what = str(todo[0][0].path) if len(todo) == 1 else f"{len(todo)} notebooks"
         progress(f"Grading {what}: running it with every test, hidden ones included ...")
         log = _autograde(c, [s for _, s, _ in todo], timeout, workers)
         failures = _failures_by_student(log)
-        elapsed = time.time() - started
 
         for report, student, _ in todo:
-            report.seconds = elapsed / len(todo)
             graded_path = c.autograded_notebook(student, report.aid)
             graded = course.read_notebook(graded_path) if graded_path.exists() else None
             if graded is None:
@@ -442,6 +437,22 @@ def check(paths, timeout=None, sources=None, workers=None, progress=None):
                 report.notes.extend(_other_errors(graded, limit))
             report.questions = _questions(src_nbs[report.aid], graded, scores, limit, report.fatal)
     return reports
+
+
+def _prepare(c, report, student, nb, src):
+    """Place a cleaned copy of ``nb`` as ``student``'s submission; notes on what was found."""
+    nb = copy.deepcopy(nb)
+    dups = _drop_duplicates(nb)
+    if dups:
+        report.must_fix = True
+        report.notes.append(
+            "Several cells carry the same grading id (a copied cell keeps it): "
+            f"{', '.join(dups)}. The course's autograder cannot grade such a notebook at all; "
+            "delete the copies before you hand it in. Here only the first of each was graded.")
+    release_path = course.release_path(report.aid, c.root)
+    release = course.read_notebook(release_path) if release_path.exists() else None
+    _compare_with_source(nb, src, release, report)
+    c.submit(student, report.aid, nb)
 
 
 def _autograde(c, students, timeout, workers):
@@ -553,7 +564,11 @@ def main(argv=None, prog="python -m nndl check"):
     def progress(msg):
         print(msg, file=sys.stderr, flush=True)
 
-    reports = check(args.paths, timeout=args.timeout, progress=progress)
+    try:
+        reports = check(args.paths, timeout=args.timeout, progress=progress)
+    except KeyboardInterrupt:
+        print("interrupted: nothing was graded (your files are unchanged)", file=sys.stderr)
+        return 130
     for report in reports:
         if not report.skipped:  # skipped ones are listed in the summary
             print(format_report(report))
