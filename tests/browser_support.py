@@ -70,16 +70,25 @@ def free_port():
 
 def launch_chromium(playwright, executable, profile_dir, viewport=(1280, 860)):
     """A persistent Playwright context on a fresh profile folder (the --user-data-dir)."""
+    profile_dir = Path(profile_dir)
     shutil.rmtree(profile_dir, ignore_errors=True)
-    Path(profile_dir).mkdir(parents=True)
+    profile_dir.mkdir(parents=True)
+    env = dict(os.environ)
+    for var in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME"):  # nothing written to the user's home
+        env[var] = str(profile_dir.parent / var.lower())
     return playwright.chromium.launch_persistent_context(
         str(profile_dir),
         executable_path=executable,
         headless=True,
         args=CHROMIUM_FLAGS,
+        env=env,
         viewport={"width": viewport[0], "height": viewport[1]},
         timeout=60_000,
     )
+
+
+class PortTaken(RuntimeError):
+    """The server could not bind its port."""
 
 
 class LabServer:
@@ -139,23 +148,32 @@ class LabServer:
             f"--LabApp.workspaces_dir={self.state / 'workspaces'}",
         ]
 
-    def start(self):
+    def start(self, attempts=3):
         self.state.mkdir(parents=True, exist_ok=True)
-        self._log = open(self.log_path, "w")
-        self.proc = subprocess.Popen(self.command(), cwd=self.cwd, env=self._env(), stdin=subprocess.DEVNULL,
-                                     stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
-        try:
-            self._wait_ready()
-        except BaseException:
-            self.stop()  # __exit__ is not called when __enter__ raises
-            raise
-        return self
+        for attempt in range(attempts):
+            self._log = open(self.log_path, "w")
+            self.proc = subprocess.Popen(self.command(), cwd=self.cwd, env=self._env(), stdin=subprocess.DEVNULL,
+                                         stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
+            try:
+                self._wait_ready()
+                return self
+            except PortTaken:
+                self.stop()
+                if attempt == attempts - 1:
+                    raise
+                self.port = free_port()  # another program took it between our check and the server's bind
+                self.base = f"http://127.0.0.1:{self.port}"
+            except BaseException:
+                self.stop()  # __exit__ is not called when __enter__ raises
+                raise
 
     def _wait_ready(self):
         deadline = time.monotonic() + self.startup_timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"jupyter lab exited with code {self.proc.returncode}:\n{self.log_tail()}")
+                log = self.log_tail()
+                error = PortTaken if "already in use" in log else RuntimeError
+                raise error(f"jupyter lab exited with code {self.proc.returncode}:\n{log}")
             try:
                 self.api("GET", "api/status", timeout=2)
                 return

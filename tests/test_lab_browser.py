@@ -66,7 +66,10 @@ def step(page, name):
     try:
         yield
     except BaseException:
-        page.screenshot(path=str(ARTIFACTS / f"{name}-FAILED.png"))
+        try:
+            page.screenshot(path=str(ARTIFACTS / f"{name}-FAILED.png"), timeout=10_000)
+        except Exception:  # a crashed page: keep the original error
+            pass
         raise
     finally:
         with open(ARTIFACTS / "timings.txt", "a") as log:
