@@ -29,4 +29,8 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${SUDO[@]}" apt-get update -qq
 "${SUDO[@]}" apt-get install -y -qq chromium fonts-dejavu-core fonts-liberation >/dev/null
+if [ ! -x "$CHROMIUM" ]; then
+  echo "install-browser: apt-get installed chromium but $CHROMIUM is missing" >&2
+  exit 1
+fi
 echo "install-browser: installed $("$CHROMIUM" --version 2>/dev/null)"
