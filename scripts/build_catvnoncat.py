@@ -45,6 +45,7 @@ from PIL import Image, ImageFilter
 ROOT = Path(__file__).resolve().parent.parent
 DATASETS = ROOT / "datasets"
 MANIFEST_NAME = "catvnoncat_manifest.json"
+MONTAGE_NAME = "catvnoncat_montage.png"
 DEFAULT_CACHE = Path(os.environ.get("NNDL_CACHE_DIR", Path.home() / ".cache" / "nndl")) / "npm"
 
 # Pinned sources: name, version, sha256 of the npm tarball, vendor key in emoji.json.
@@ -215,9 +216,9 @@ def _rand_colour(rng):
     return 255 * np.array(colorsys.hsv_to_rgb(h, s, v))
 
 
-def background(rng):
-    """A (64, 64, 3) float64 background in 0..255: gradient, blotches or stripes."""
-    yy, xx = np.mgrid[0:NUM_PX, 0:NUM_PX] / (NUM_PX - 1)
+def background(rng, px=NUM_PX):
+    """A (px, px, 3) float64 background in 0..255: gradient, blotches or stripes."""
+    yy, xx = np.mgrid[0:px, 0:px] / (px - 1)
     style = rng.choice(list(BG_STYLES), p=list(BG_STYLES.values()))
     c1, c2 = _rand_colour(rng), _rand_colour(rng)
     if style == "linear":
@@ -237,17 +238,20 @@ def background(rng):
         g = int(rng.integers(2, 7))
         small = np.stack([_rand_colour(rng) for _ in range(g * g)]).reshape(g, g, 3)
         small = small.round().astype(np.uint8)
-        big = Image.fromarray(small).resize((NUM_PX, NUM_PX), Image.BICUBIC)
+        big = Image.fromarray(small).resize((px, px), Image.BICUBIC)
         return np.asarray(big, dtype=np.float64)
     return c1 + (c2 - c1) * t[..., None]
 
 
-def subject(base, rng):
-    """The artwork transformed: (RGBA PIL image of any size) -> RGBA PIL image."""
+def subject(base, rng, scale=1.0):
+    """The artwork transformed: (RGBA PIL image of any size) -> RGBA PIL image.
+
+    scale -- 1 for the data set's 64 px images; larger for bigger example pictures
+    """
     img = base
     if rng.random() < 0.5:
         img = img.transpose(Image.FLIP_LEFT_RIGHT)
-    size = int(rng.integers(*SUBJECT_PX))
+    size = int(round(int(rng.integers(*SUBJECT_PX)) * scale))
     img = img.resize((size, size), Image.LANCZOS)
     angle = float(rng.uniform(-ROTATE, ROTATE))
     img = img.rotate(angle, resample=Image.BICUBIC, expand=True)
@@ -258,14 +262,14 @@ def subject(base, rng):
     return Image.fromarray(arr.round().astype(np.uint8), "RGBA")
 
 
-def render(base, rng):
-    """One example: (RGBA base image) -> (64, 64, 3) uint8."""
-    bg = background(rng)
-    subj = subject(base, rng)
+def render(base, rng, px=NUM_PX):
+    """One example: (RGBA base image) -> (px, px, 3) uint8 (the data set uses px = 64)."""
+    scale = px / NUM_PX
+    bg = background(rng, px)
+    subj = subject(base, rng, scale)
     w, h = subj.size
-    # keep most of the subject in the frame, anywhere in it
     # roughly centred, as a photographer would frame it
-    cx, cy = NUM_PX / 2 + rng.uniform(-SHIFT, SHIFT, size=2)
+    cx, cy = px / 2 + rng.uniform(-SHIFT, SHIFT, size=2) * scale
     x, y = int(round(cx - w / 2)), int(round(cy - h / 2))
     canvas = Image.fromarray(bg.round().clip(0, 255).astype(np.uint8), "RGB").convert("RGBA")
     layer = Image.new("RGBA", canvas.size, (0, 0, 0, 0))
@@ -273,7 +277,7 @@ def render(base, rng):
     canvas = Image.alpha_composite(canvas, layer).convert("RGB")
     blur = rng.uniform(0, 0.9)
     if blur > 0.3:
-        canvas = canvas.filter(ImageFilter.GaussianBlur(blur))
+        canvas = canvas.filter(ImageFilter.GaussianBlur(blur * scale))
     arr = np.asarray(canvas, dtype=np.float64)
     arr = arr + rng.normal(0, rng.uniform(2, 10), size=arr.shape)
     return arr.round().clip(0, 255).astype(np.uint8)
@@ -312,6 +316,45 @@ def write_h5(path, split, x, y):
         f.create_dataset("list_classes", data=np.array(CLASSES, dtype="S7"), track_times=False)
 
 
+# --------------------------------------------------------------------------- extras
+CAT_FRAME, NONCAT_FRAME = (240, 140, 20), (150, 150, 150)
+
+
+def montage(arrays, ncols=10, rows=(3, 2), gap=10):
+    """A PNG-ready picture of the first examples: rows[0] rows of training images, a
+    gap, rows[1] rows of test images; orange frame = cat, grey frame = non-cat."""
+    cell, pad = NUM_PX + 4, 2
+    height = (rows[0] + rows[1]) * cell + gap
+    sheet = Image.new("RGB", (ncols * cell, height), (255, 255, 255))
+    top = 0
+    for split, nrows in zip(("train", "test"), rows):
+        x, y = arrays[split]
+        for i in range(nrows * ncols):
+            r, c = divmod(i, ncols)
+            frame = Image.new("RGB", (cell, cell), CAT_FRAME if y[i] else NONCAT_FRAME)
+            frame.paste(Image.fromarray(x[i]), (pad, pad))
+            sheet.paste(frame, (c * cell, top + r * cell))
+        top += nrows * cell + gap
+    return sheet
+
+
+def write_examples(folder, bases, concepts, rng, px=128):
+    """Two larger pictures a learner can try a trained model on: a cat drawn from the
+    test split's designs and a dog, an animal in neither split (a hard negative).
+
+    Returns: dict file name -> base image id.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    used = {n for s in concepts.values() for k, names in s.items() if k != "cat" for n in names}
+    cat = concepts["test"]["cat"][0]
+    dog = next(n for n in ("dog", "dog2", "poodle", "wolf", "fox_face") if n not in used)
+    picks = {"my_cat.png": cat, "not_a_cat.png": f"twitter/{dog}"}
+    for name, design in picks.items():
+        arr = render(image_of(bases, design), rng, px=px)
+        Image.fromarray(arr).save(folder / name, optimize=False)
+    return picks
+
+
 def build(out_dir=DATASETS, cache_dir=DEFAULT_CACHE, seed=SEED):
     """Fetch, render and write train/test .h5 files and the manifest into out_dir.
 
@@ -328,22 +371,28 @@ def build(out_dir=DATASETS, cache_dir=DEFAULT_CACHE, seed=SEED):
         "sources": [{k: s[k] for k in ("name", "version", "sha256")} for s in SOURCES],
         "splits": {},
     }
+    arrays = {}
     for split in ("train", "test"):
         plan = plan_split(split, concepts[split], bases, rng)
         x = np.stack([render(img, rng) for (_lab, _bid, img) in plan])
         y = np.array([lab for (lab, _bid, _img) in plan], dtype=np.int64)
         write_h5(out_dir / f"{split}_catvnoncat.h5", split, x, y)
+        arrays[split] = (x, y)
         manifest["splits"][split] = {
             "concepts": concepts[split],
             "examples": [bid for (_lab, bid, _img) in plan],
         }
+    montage(arrays).save(out_dir / MONTAGE_NAME)
+    manifest["examples"] = write_examples(out_dir / "examples", bases, concepts,
+                                          np.random.default_rng(seed + 1))
     with open(out_dir / MANIFEST_NAME, "w") as f:
         json.dump(manifest, f, indent=1, sort_keys=True)
         f.write("\n")
     return manifest
 
 
-OUTPUTS = ("train_catvnoncat.h5", "test_catvnoncat.h5", MANIFEST_NAME)
+OUTPUTS = ("train_catvnoncat.h5", "test_catvnoncat.h5", MANIFEST_NAME, MONTAGE_NAME,
+           "examples/my_cat.png", "examples/not_a_cat.png")
 
 
 def check_reproducible(cache_dir=DEFAULT_CACHE, reference=DATASETS):
