@@ -14,8 +14,9 @@
 # **How this notebook works.** Run the cells from top to bottom (Shift+Enter). Where a cell says
 # `raise NotImplementedError(...)`, replace that line with your code. The cell after each exercise
 # runs a few checks and prints a line starting with ✔ when they pass. When the notebook is graded,
-# more checks run on inputs you have not seen (other shapes, integer input, large numbers), so write
-# code that works for any input the docstring allows, not just for the example.
+# more checks run on inputs you have not seen (other shapes, integer input, large numbers) and
+# check that your functions leave their inputs unchanged, so write code that works for any input
+# the docstring allows, not just for the example.
 #
 # | Exercise | Function | Points |
 # |---|---|---|
@@ -41,8 +42,9 @@ from nndl import checks as C
 # %% [markdown]
 # ## 0. Warm-up: running a cell
 #
-# Assign the string `"Hello World"` to a variable called `test`, then run the cell. This exercise
-# is not graded; it is only there to make sure you know how to edit and run a cell.
+# Assign the string `"Hello World"` to a variable called `test`, then run the cell and the one
+# after it, which prints `test`. This exercise is not graded; it is only there to make sure you
+# know how to edit and run a cell.
 
 # %% nbgrader={"grade": false, "grade_id": "hello_world", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
@@ -63,7 +65,8 @@ print("test =", test)
 # Large positive $x$ give values close to 1, large negative $x$ values close to 0, and
 # $\sigma(0) = \tfrac12$. That is why it is used to turn a score into a probability.
 #
-# Python's standard library has an exponential for single numbers: `math.exp(x)` is $e^x$.
+# Python's standard library has an exponential for single numbers: `math.exp(x)` is $e^x$ (the
+# setup cell at the top imported `math`).
 #
 # **Exercise 1.** Write `basic_sigmoid(x)` for one number `x`, using `math.exp`. It returns a Python
 # `float`.
