@@ -34,10 +34,23 @@ c.ClearSolutions.code_stub = {
 }
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
-# A numpy RuntimeWarning from correct code lands on stderr, and nbgrader gives
-# a test cell with stderr 0 points: keep the text, move it to stdout.
+# Restoring cells: nbgrader's OverwriteCells plus two fixes (nndl/nbgrader_ext.py):
+# duplicated/split cells no longer crash autograde, and "checksum has changed"
+# is reported only for real edits of locked cells, not for every hidden test.
+c.Autograde.sanitize_preprocessors = [
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "nndl.nbgrader_ext.CourseOverwriteCells",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+
+# Execution: a cell that kills the kernel (exit(), a crash) costs that cell, not
+# the whole submission (ResilientExecute). A numpy RuntimeWarning from correct
+# code lands on stderr, and nbgrader gives a test cell with stderr 0 points:
+# keep the text, move it to stdout (WarningsAreNotFailures).
 c.Autograde.autograde_preprocessors = [
-    "nbgrader.preprocessors.Execute",
+    "nndl.nbgrader_ext.ResilientExecute",
     "nndl.nbgrader_ext.WarningsAreNotFailures",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",

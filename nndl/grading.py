@@ -58,6 +58,21 @@ class Course:
         folder = self.root / "submitted"
         return sorted(p.parent.name for p in folder.glob(f"*/{aid}") if p.is_dir())
 
+    def repair_names(self, aid):
+        """A student who renamed the notebook (e.g. "01_numpy_basics (copy 1).ipynb")
+        would get no grade: nbgrader only grades notebooks named as in source/.
+        Rename a lone differently named notebook to the expected name (the most
+        recently saved one if there are several); return what was done."""
+        done = []
+        for folder in sorted((self.root / "submitted").glob(f"*/{aid}")):
+            expected = folder / f"{aid}.ipynb"
+            others = sorted(folder.glob("*.ipynb"), key=lambda p: p.stat().st_mtime)
+            if expected.exists() or not others:
+                continue
+            others[-1].rename(expected)
+            done.append(f"{folder.parent.name}: renamed '{others[-1].name}' to '{expected.name}'")
+        return done
+
     def autograde_all(self, aids, workers=None, extra=()):
         """Autograde every submission of ``aids`` using every core.
 
@@ -71,6 +86,7 @@ class Course:
         workers = workers or os.cpu_count() or 1
         jobs = []
         for aid in aids:
+            self.repair_names(aid)
             students = self.students(aid)
             groups = [students[k::workers] for k in range(workers) if students[k::workers]]
             for group in groups:

@@ -1,21 +1,98 @@
-"""nbgrader preprocessors the course adds (see nbgrader_config.py for where).
+"""nbgrader preprocessors the course adds (nbgrader_config.py says where).
 
-- ``WarningsAreNotFailures`` (autograde, after Execute): nbgrader scores a
-  test cell 0 if anything reached stderr. A correct answer may trigger a
-  numpy RuntimeWarning; move warning text to stdout so it stays visible but
-  costs nothing. Real failures are 'error' outputs and are untouched.
-- ``HideHiddenTracebacks`` (feedback): a traceback from a test cell quotes
-  the lines around the failure, which may be hidden test code. Replace the
-  traceback of every test cell's error with its last line (the exception and
-  its message), which is all a learner needs.
+Autograde:
+- ``CourseOverwriteCells`` (sanitize, replaces OverwriteCells): nbgrader's
+  restore of locked and deleted cells, plus two fixes. A duplicated cell
+  (copy/paste, or a split in JupyterLab, which keeps the metadata on both
+  halves) is demoted by DeduplicateIds to a cell with empty nbgrader
+  metadata, on which nbgrader then crashes; we drop that empty metadata. And
+  every test cell with hidden tests differs from its source by design, so
+  nbgrader warns "checksum has changed" for each one (nbgrader #1961): we warn
+  only when the student's cell differs from what the student was given, i.e.
+  real edits, which are then restored from the source as usual.
+- ``ResilientExecute`` (replaces Execute): if a cell kills the kernel
+  (``exit()``, ``os._exit``, a segfault), nbgrader drops the whole
+  submission. Instead, that cell is marked failed and the notebook is run
+  again without it, so the questions before and after it are graded.
+- ``WarningsAreNotFailures`` (after Execute): nbgrader scores a test cell 0 if
+  anything reached stderr. A correct answer may trigger a numpy
+  RuntimeWarning; move stderr text to stdout so it stays visible but costs
+  nothing. Real failures are 'error' outputs and are untouched.
+
+Feedback:
+- ``HideHiddenTracebacks``: a traceback from a test cell quotes the lines
+  around the failure, which may be hidden test code. Replace the traceback of
+  every test cell's error with its last line (the exception and its message),
+  which is all a learner needs.
 """
 import re
 
-from nbgrader.preprocessors import NbGraderPreprocessor
-from nbgrader.utils import is_grade, is_solution
+from nbclient.exceptions import DeadKernelError
+from nbgrader.preprocessors import Execute, NbGraderPreprocessor, OverwriteCells
+from nbgrader.utils import compute_checksum, is_grade, is_solution
+from traitlets import Integer
 
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
+HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS\n?", flags=re.S)
 NOTE = "(The lines of the test are not shown: they include hidden tests.)"
+DEAD = ("The kernel died while running this cell (exit(), os._exit or a crash). The cell was "
+        "skipped and the notebook run again without it, so the other questions could be graded.")
+
+
+class CourseOverwriteCells(OverwriteCells):
+    def preprocess(self, nb, resources):
+        for cell in nb.cells:
+            if cell.metadata.get("nbgrader", None) == {}:
+                del cell.metadata["nbgrader"]
+        return super().preprocess(nb, resources)
+
+    def preprocess_cell(self, cell, resources, index):
+        self._as_released = None
+        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if gid is not None:
+            try:
+                source = self.gradebook.find_source_cell(gid, self.notebook_id, self.assignment_id).source
+            except Exception:
+                source = None
+            if source is not None:
+                self._as_released = HIDDEN.sub("", source).rstrip() == cell.source.rstrip()
+        return super().preprocess_cell(cell, resources, index)
+
+    def report_change(self, name, attr, old, new):
+        if attr == "checksum" and self._as_released:
+            return  # only the hidden tests differ: the cell is as it was released
+        if attr == "checksum":
+            self.log.warning("Locked cell %s was edited in the submission; restored from the source.", name)
+        else:
+            super().report_change(name, attr, old, new)
+
+
+class ResilientExecute(Execute):
+    max_dead_cells = Integer(3, help="Cells that may kill the kernel before the submission is given up").tag(config=True)
+
+    def preprocess(self, nb, resources=None, km=None):
+        replaced = {}
+        for attempt in range(self.max_dead_cells + 1):
+            self._running = None
+            try:
+                nb, resources = super().preprocess(nb, resources, km)
+                break
+            except DeadKernelError:
+                index = self._running
+                if index is None or attempt == self.max_dead_cells:
+                    raise
+                self.log.warning("Cell %d killed the kernel; running the notebook again without it", index)
+                replaced.setdefault(index, nb.cells[index].source)
+                nb.cells[index].source = f"raise RuntimeError({DEAD!r})"
+                for cell in nb.cells:
+                    if cell.cell_type == "code":
+                        cell.outputs, cell.execution_count = [], None
+        for index, source in replaced.items():
+            nb.cells[index].source = source
+        return nb, resources
+
+    def preprocess_cell(self, cell, resources, index):
+        self._running = index
+        return super().preprocess_cell(cell, resources, index)
 
 
 class WarningsAreNotFailures(NbGraderPreprocessor):
