@@ -6,6 +6,13 @@ is one line in COMMANDS.
 import importlib
 import sys
 
+# Start-up time: jsonschema (imported by nbformat) imports rfc3987-syntax when it
+# is installed, which builds its IRI grammars at import: about 1 s, two thirds
+# of this process's start. Nothing here validates IRIs (jsonschema does not
+# check formats unless asked, and nbformat's schema has none), so a command
+# line tool can skip it; jsonschema falls back silently.
+sys.modules.setdefault("rfc3987_syntax", None)
+
 # name -> (module, one-line description)
 COMMANDS = {
     "check": ("nndl.selfcheck", "grade your notebook (or a folder of them) with the course's "
