@@ -911,9 +911,10 @@ fig, axes = plt.subplots(2, 4, figsize=(16, 7.5))
 for ax, n_h in zip(axes.flat, hidden_sizes):
     parameters_h = nn_model(X, Y, n_h, num_iterations=sweep_iterations)
     accuracy_h = 100 * np.mean(predict(parameters_h, X) == Y)
-    print(f"{n_h:2d} hidden units: {accuracy_h:.2f}%")
+    units = f"{n_h} hidden unit" + ("s" if n_h > 1 else "")
+    print(f"{units:>15}: {accuracy_h:.2f}%")
     plot_decision_boundary(lambda points: predict(parameters_h, points.T), X, Y, ax=ax,
-                           title=f"{n_h} hidden units: {accuracy_h:.2f}%", resolution=150)
+                           title=f"{units}: {accuracy_h:.2f}%", resolution=150)
 # the eighth panel: logistic regression, for comparison
 plot_decision_boundary(lambda points: clf.predict(points), X, Y, ax=axes.flat[7],
                        title=f"logistic regression: {lr_accuracy:.2f}%", resolution=150)
