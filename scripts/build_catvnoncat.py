@@ -7,26 +7,30 @@
 
 Sources (fetched with ``npm pack NAME@VERSION`` into a cache outside git, checked
 against pinned sha256 sums): the 64x64 PNGs of ``emoji-datasource-google`` (Noto
-Emoji, Apache-2.0) and ``emoji-datasource-twitter`` (Twemoji, CC-BY-4.0). Never the
-Apple or Facebook sets: their images carry no usable licence.
+Emoji, Apache-2.0) and ``emoji-datasource-twitter`` (Twemoji, CC-BY-4.0), and the
+shaded 256x256 renders of ``@lobehub/fluent-emoji-3d`` (Microsoft Fluent Emoji, MIT),
+which add a third, more photo-like drawing of every cat. Never the Apple or Facebook
+sets: their images carry no usable licence.
 
 Recipe, in order:
 1. Pick the base images: cats are the "cat-face" subcategory plus cat, cat2 and
    black_cat; tiger, tiger2, leopard and lion_face are in neither class; non-cats are
    drawn from three pools (animal faces and animals: the hard negatives; face smileys,
    which share the cat faces' round yellow shape; everything else).
-2. Split by *concept* (short_name) before any augmentation, so the Noto and the
-   Twemoji drawing of one emoji always land in the same split: no test image is a
-   variant of a training image.
-3. Render every example as a small "photo": the artwork rescaled, rotated, flipped,
-   colour-jittered and shifted, pasted on a random background (gradients, blotchy
-   textures, stripes), slightly blurred, with sensor-like noise.
+2. Split the base images 2:1 between train and test before any augmentation, so no
+   test image is a variant of a training image: cats by design (one vendor's drawing
+   of one emoji; 24 train, 12 test, both with full-body cats), non-cats by emoji
+   (every vendor's drawing of a test non-cat stays out of training).
+3. Render every example as a small "photo": the artwork rescaled, slightly rotated,
+   flipped, colour-jittered and shifted, pasted on a random background (linear or
+   radial gradients, blurry blotch textures), slightly blurred, with pixel noise.
 4. Write the two HDF5 files in the course's format, without timestamps, so two builds
    with the same library versions are byte-identical, and a JSON manifest of which
    base image every example came from.
 """
 import argparse
 import colorsys
+import functools
 import hashlib
 import io
 import json
@@ -54,6 +58,10 @@ SOURCES = [
      "sha256": "fb5fd131b362aab7a55542d2a147a79708cce0a8b1c1bbacd470172708b5c438"},
     {"name": "emoji-datasource-twitter", "version": "16.0.0", "vendor": "twitter",
      "sha256": "f64a530c63bca463bd8317fdc4615ce63a53a0c65018e4ce2d848aaba7a28877"},
+    # Microsoft Fluent Emoji "3D" (MIT): shaded 256x256 WebP renders named by code
+    # point; the metadata (names, categories) comes from emoji-datasource's emoji.json.
+    {"name": "@lobehub/fluent-emoji-3d", "version": "1.1.0", "vendor": "fluent",
+     "sha256": "c1bb7eee7de090205a232518a9ab4adb3df458bfbe8a1f78232991194c8b2e58"},
 ]
 
 SEED = 20240601
@@ -69,16 +77,17 @@ EXCLUDED = {"tiger", "tiger2", "leopard", "lion_face",  # felines: ambiguous
 # Non-cat pools and the share of each split they fill.
 NEG_SHARES = {"animal": 0.45, "face": 0.30, "other": 0.25}
 TEST_FRACTION = 1 / 3                            # of the cat base images (2:1 split)
+VENDORS = ("google", "twitter", "fluent")  # which sources' artwork is used
 CAT_SPLIT = "design"  # "design": per vendor drawing; "concept": per short_name
 # Rendering: subject side in pixels, how far (pixels) its centre may move from the
 # image's centre, background colour saturation range.
 SUBJECT_PX = (40, 64)
 SHIFT = 8
-ROTATE = 0                    # degrees, either way
-GAIN = (0.95, 1.05)           # brightness of the subject
-CAST = 0.0                    # per-channel colour cast of the subject
+ROTATE = 8                    # degrees, either way
+GAIN = (0.9, 1.08)           # brightness of the subject
+CAST = 0.03                   # per-channel colour cast of the subject
 BG_SATURATION = (0.05, 0.6)
-BG_STYLES = {"linear": 1.0, "radial": 0.0, "blotches": 0.0, "stripes": 0.0}
+BG_STYLES = {"linear": 0.5, "radial": 0.2, "blotches": 0.3, "stripes": 0.0}
 
 
 # --------------------------------------------------------------------------- fetch
@@ -99,7 +108,8 @@ def fetch(cache_dir=DEFAULT_CACHE):
     cache_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     for src in SOURCES:
-        path = cache_dir / f"{src['name']}-{src['version']}.tgz"
+        # npm pack names a scoped package's tarball @scope/name -> scope-name-VERSION.tgz
+        path = cache_dir / f"{src['name'].lstrip('@').replace('/', '-')}-{src['version']}.tgz"
         if not path.exists():
             npm = shutil.which("npm")
             if npm is None:
@@ -134,27 +144,45 @@ def kind_of(entry):
 def read_bases(archives):
     """Every usable base image of every source.
 
-    Returns: dict short_name -> list of (vendor, image file name, kind, RGBA PIL image),
+    Returns: dict short_name -> list of (vendor, image file name, kind, encoded bytes),
     in SOURCES order; only emoji the vendor really drew (has_img_<vendor>), never
     skin-tone variants (only each entry's own 'image').
     """
     bases = {}
+    entries = None
     for src, archive in zip(SOURCES, archives):
         vendor = src["vendor"]
+        folder = "package/assets/" if vendor == "fluent" else f"package/img/{vendor}/64/"
         # one sequential pass: random access into a .tgz re-reads it from the start
         with tarfile.open(archive, "r:gz") as tf:
             files = {m.name: tf.extractfile(m).read() for m in tf if m.isfile()
-                     and (m.name == "package/emoji.json"
-                          or m.name.startswith(f"package/img/{vendor}/64/"))}
-        entries = json.loads(files["package/emoji.json"])
-        for e in sorted(entries, key=lambda e: e["sort_order"]):
+                     and (m.name == "package/emoji.json" or m.name.startswith(folder))}
+        if entries is None:
+            entries = sorted(json.loads(files["package/emoji.json"]),
+                             key=lambda e: e["sort_order"])
+        for e in entries:
             kind = kind_of(e)
-            data = files.get(f"package/img/{vendor}/64/{e['image']}")
-            if kind == "excluded" or not e.get(f"has_img_{vendor}") or data is None:
+            if kind == "excluded" or vendor not in VENDORS:
                 continue
-            img = Image.open(io.BytesIO(data)).convert("RGBA")
-            bases.setdefault(e["short_name"], []).append((vendor, e["image"], kind, img))
+            if vendor == "fluent":
+                codes = [c.lower() for c in (e["unified"], e.get("non_qualified")) if c]
+                name = next((f"{c}.webp" for c in codes if folder + f"{c}.webp" in files), None)
+            else:
+                name = e["image"] if e.get(f"has_img_{vendor}") else None
+            data = files.get(folder + name) if name else None
+            if data is None:
+                continue
+            bases.setdefault(e["short_name"], []).append((vendor, name, kind, data))
     return bases
+
+
+@functools.lru_cache(maxsize=None)
+def decode(data):
+    """PNG/WebP bytes -> (64, 64) RGBA PIL image (decoded only for the images used)."""
+    img = Image.open(io.BytesIO(data)).convert("RGBA")
+    if img.size != (NUM_PX, NUM_PX):  # Fluent's 256 px renders
+        img = img.resize((NUM_PX, NUM_PX), Image.LANCZOS)
+    return img
 
 
 def split_concepts(bases, rng):
@@ -287,8 +315,8 @@ def render(base, rng, px=NUM_PX):
 def plan_split(split, concepts, bases, rng):
     """The list of (label, base id, base image) a split is made of, in a random order.
 
-    Cat concepts are cycled over both vendors' drawings so each design gets a nearly
-    equal number of variants; non-cat concepts give one example each (random vendor).
+    Cats cycle over the split's designs so each gets a nearly equal number of
+    variants; every non-cat emoji gives one example (a random vendor's drawing).
     """
     n_total, n_cat = SIZES[split]
     cat_designs = [(d, image_of(bases, d)) for d in concepts["cat"]]
@@ -296,8 +324,8 @@ def plan_split(split, concepts, bases, rng):
     items = [(1,) + cat_designs[order[i % len(order)]] for i in range(n_cat)]
     for kind in NEG_SHARES:
         for name in concepts[kind]:
-            v, _f, _k, img = bases[name][int(rng.integers(len(bases[name])))]
-            items.append((0, f"{v}/{name}", img))
+            v, _f, _k, data = bases[name][int(rng.integers(len(bases[name])))]
+            items.append((0, f"{v}/{name}", decode(data)))
     assert len(items) == n_total, (split, len(items))
     return [items[i] for i in rng.permutation(len(items))]
 
@@ -305,7 +333,7 @@ def plan_split(split, concepts, bases, rng):
 def image_of(bases, design):
     """The base image of a design id 'vendor/short_name'."""
     vendor, name = design.split("/")
-    return next(img for (v, _f, _k, img) in bases[name] if v == vendor)
+    return decode(next(data for (v, _f, _k, data) in bases[name] if v == vendor))
 
 
 def write_h5(path, split, x, y):
@@ -418,7 +446,7 @@ def main(argv=None):
     m = build(args.out, args.cache)
     for split, s in m["splits"].items():
         print(f"{split}: {len(s['examples'])} examples, "
-              f"{sum(1 for c in s['concepts']['cat'])} cat concepts -> {args.out}")
+              f"{len(s['concepts']['cat'])} cat designs -> {args.out}")
     return 0
 
 
