@@ -394,7 +394,10 @@ def build(out_dir=DATASETS, cache_dir=DEFAULT_CACHE, seed=SEED):
     rng = np.random.default_rng(seed)
     concepts = split_concepts(bases, rng)
     manifest = {
-        "about": "Base image (vendor/short_name) of every example; see datasets/README.md.",
+        "about": ("splits.<split>.examples: the source image (vendor/short_name) of every "
+                  "example, in file order; splits.<split>.concepts.cat: the cat designs "
+                  "(vendor/short_name) of that split; concepts.<animal|face|other>: its "
+                  "non-cat emoji (short_name). See datasets/README.md."),
         "seed": seed,
         "sources": [{k: s[k] for k in ("name", "version", "sha256")} for s in SOURCES],
         "splits": {},
