@@ -743,23 +743,7 @@ def _ref_backward_propagation(parameters, cache, X, Y):
             "dW2": _dZ2 @ cache["A1"].T / _n, "db2": _dZ2.sum(axis=1, keepdims=True) / _n}
 def _ref_update_parameters(parameters, grads, learning_rate=1.2):
     return {_k: parameters[_k] - learning_rate * grads["d" + _k] for _k in ("W1", "b1", "W2", "b2")}
-def _grade_alone(namespace, **correct):
-    """Until the end of the running cell, the names in ``correct`` refer to the given functions."""
-    import IPython
-    _saved = {_k: namespace[_k] for _k in correct if _k in namespace}
-    namespace.update(correct)
-    _shell = IPython.get_ipython()
-    if _shell is None:  # outside IPython (the reference tool): the functions are the reference anyway
-        return
-    def _restore(*_):
-        for _k in correct:
-            if _k in _saved:
-                namespace[_k] = _saved[_k]
-            else:
-                namespace.pop(_k, None)
-        _shell.events.unregister("post_run_cell", _restore)
-    _shell.events.register("post_run_cell", _restore)
-_grade_alone(globals(), layer_sizes=_ref_layer_sizes, initialize_parameters=_ref_initialize_parameters,
+C.grade_alone(globals(), layer_sizes=_ref_layer_sizes, initialize_parameters=_ref_initialize_parameters,
              forward_propagation=_ref_forward_propagation, compute_cost=_ref_compute_cost,
              backward_propagation=_ref_backward_propagation, update_parameters=_ref_update_parameters)
 ### END HIDDEN TESTS
@@ -829,23 +813,7 @@ def _ref_forward_propagation(X, parameters):
     _Z2 = parameters["W2"] @ _A1 + parameters["b2"]
     _A2 = sigmoid(_Z2)
     return _A2, {"Z1": _Z1, "A1": _A1, "Z2": _Z2, "A2": _A2}
-def _grade_alone(namespace, **correct):
-    """Until the end of the running cell, the names in ``correct`` refer to the given functions."""
-    import IPython
-    _saved = {_k: namespace[_k] for _k in correct if _k in namespace}
-    namespace.update(correct)
-    _shell = IPython.get_ipython()
-    if _shell is None:  # outside IPython (the reference tool): the functions are the reference anyway
-        return
-    def _restore(*_):
-        for _k in correct:
-            if _k in _saved:
-                namespace[_k] = _saved[_k]
-            else:
-                namespace.pop(_k, None)
-        _shell.events.unregister("post_run_cell", _restore)
-    _shell.events.register("post_run_cell", _restore)
-_grade_alone(globals(), forward_propagation=_ref_forward_propagation)
+C.grade_alone(globals(), forward_propagation=_ref_forward_propagation)
 ### END HIDDEN TESTS
 rng = np.random.RandomState(4)
 X_pred = rng.randn(2, 6)

@@ -61,3 +61,13 @@ def test_check_failures_show_only_the_message(grading_env):
     err = [o for o in nb.cells[1].outputs if o.output_type == "error"][0]
     assert err.ename == "CheckFailed"
     assert "0.987654" not in "\n".join(err.traceback)
+
+
+def test_grade_alone_swaps_helpers_for_one_cell_only(grading_env):
+    nb = run([SETUP,
+              "def helper(x):\n    return x + 1  # the learner's (wrong) helper\n"
+              "def f(x):\n    return 2 * helper(x)",
+              "C.grade_alone(globals(), helper=lambda x: x)\nprint(f(3))\nraise ValueError('a failing check')",
+              "print(f(3))"], grading_env)
+    assert nb.cells[2].outputs[0].text.strip() == "6"
+    assert nb.cells[3].outputs[0].text.strip() == "8", "the learner's helper must be back after the cell"
