@@ -1,12 +1,24 @@
 """Helper package of the "Neural Networks and Deep Learning" course.
 
-Everything the notebooks share lives here, so it is written once:
+Everything the notebooks share lives here, so it is written once.
 
-- ``nndl.checks``  learner-facing checks used by the notebooks' test cells
-- ``nndl.course``  where things are (assignments, folders) and notebook helpers
-- ``nndl.build``   notebooks/*.py -> source/ -> release/
-- ``nndl.refs``    regenerates / verifies the reference values in test cells
-- ``nndl.demo``    the instructor's grading cycle on a demo class
+For learners (imported by the notebooks):
+- ``nndl.checks``       learner-facing checks used by the test cells
+- ``nndl.data``         the cat vs non-cat loader, loading your own image
+- ``nndl.plots``        image grids, mislabelled images, learning curves
+- ``nndl.planar``       the flower and the extra 2-D datasets, decision boundaries
+- ``nndl.activations``  sigmoid / relu and their backward steps (notebook 04)
+- ``nndl.dnn``          ready-made L-layer building blocks (notebook 05)
+- ``nndl.gradcheck``    finite-difference gradient checks
+
+For authors and instructors (command-line tools):
+- ``nndl.build``        notebooks/*.py -> source/ -> release/       (make build)
+- ``nndl.refs``         the test cells' reference values             (make refs)
+- ``nndl.demo``         the grading cycle on a demo class            (make demo)
+- ``nndl.lab``          JupyterLab on a private workspace            (make lab)
+- ``nndl.selfcheck``    grade your own notebook   (python -m nndl check, make check)
+- ``nndl.grading``, ``nndl.submissions``, ``nndl.nbgrader_ext``: real nbgrader
+  courses, submissions and the course's nbgrader preprocessors
 """
 import os
 
