@@ -1,0 +1,101 @@
+"""Grade a notebook's defect corpus with real nbgrader and report entry by entry.
+
+    python -m nndl.corpus 04_deep_nn_step_by_step            # every entry
+    python -m nndl.corpus 04_deep_nn_step_by_step L_model_backward
+
+tests/corpus/<id>.py defines CORPUS, a list of {"function", "kind", "why",
+"code"} (one solution cell replaced by a typical wrong answer or by another
+correct implementation), and DEPENDENTS: for each function, the other test
+cells that call it. Entries whose footprints (their own test cell and its
+dependents) do not overlap share one submission, so every lost point is still
+attributable to one entry. tests/test_corpus.py asserts the outcome.
+"""
+import sys
+from dataclasses import dataclass, field
+
+from . import course, submissions
+from .submissions import footprint, pack
+from .grading import temporary_course
+
+
+@dataclass
+class Report:
+    aid: str
+    submissions: int = 0
+    killed: int = 0
+    wrong: int = 0
+    accepted: int = 0
+    correct: int = 0
+    problems: list = field(default_factory=list)
+    lines: list = field(default_factory=list)
+
+
+def grade(aid, functions=None):
+    """Autograde the corpus of ``aid`` (optionally only some functions); return a Report."""
+    module = submissions.corpus_module(aid)
+    if module is None:
+        raise FileNotFoundError(f"no corpus for {aid}: tests/corpus/{aid}.py")
+    dependents = getattr(module, "DEPENDENTS", {})
+    chosen = [(k, e) for k, e in enumerate(module.CORPUS) if not functions or e["function"] in functions]
+    entries = [e for _, e in chosen]
+    groups = pack(entries, dependents)
+    report = Report(aid, submissions=len(groups))
+    with temporary_course([aid]) as c:
+        for g, group in enumerate(groups):
+            answers = {entries[k]["function"]: entries[k]["code"] for k in group}
+            c.submit(f"pack{g:03d}", aid, submissions.make_submission(aid, answers))
+        for proc in c.autograde_all([aid]):
+            if proc.returncode != 0:
+                report.problems.append(f"nbgrader autograde failed:\n{proc.stderr[-3000:]}")
+        for g, group in enumerate(groups):
+            _judge(report, c.cell_scores(f"pack{g:03d}", aid), [chosen[k] for k in group], dependents)
+    return report
+
+
+def _judge(report, cells, group, dependents):
+    lost = {gid for gid, (got, mx) in cells.items() if got < mx}
+    explained = set()
+    for k, entry in group:
+        target = f"test_{entry['function']}"
+        label = f"#{k} {entry['kind']:7} {entry['function']}: {entry['why']}"
+        if target not in cells:
+            report.problems.append(f"{label}: the notebook has no test cell {target}")
+            continue
+        fp = footprint(entry, dependents)
+        if entry["kind"] == "correct":
+            report.correct += 1
+            ok = not (lost & fp)
+            report.accepted += ok
+            report.lines.append(f"{'accepted' if ok else 'REJECTED'}  {label}")
+            if not ok:
+                report.problems.append(f"{label}: a correct answer lost points on {sorted(lost & fp)}")
+        else:
+            report.wrong += 1
+            explained |= fp
+            killed = cells[target][0] == 0
+            report.killed += killed
+            report.lines.append(f"{'killed  ' if killed else 'SURVIVED'}  {label}")
+            if not killed:
+                report.problems.append(f"{label}: SURVIVED {target}")
+    unexplained = lost - explained - {f"test_{e['function']}" for _, e in group}
+    if unexplained:
+        names = ", ".join(f"#{k}" for k, e in group if e["kind"] == "wrong")
+        report.problems.append(f"submission with wrong entries {names} also lost points on {sorted(unexplained)}")
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0] not in course.assignment_ids():
+        print(__doc__)
+        return 2
+    report = grade(argv[0], argv[1:] or None)
+    print("\n".join(report.lines))
+    print(f"\n{report.aid}: {report.killed}/{report.wrong} wrong killed, "
+          f"{report.accepted}/{report.correct} correct accepted, in {report.submissions} submissions")
+    for p in report.problems:
+        print("PROBLEM:", p)
+    return 1 if report.problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
