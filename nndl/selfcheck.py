@@ -16,9 +16,9 @@ The report lists every graded function with its points and, when it fails,
 the check that failed and why (the error name and message of its test cell:
 never the hidden test code nor a traceback quoting it), then the total.
 
-Exit status: 0 when everything passes, 1 when something fails (or cannot be
-graded as submitted), 2 when the input is unusable (no such file, not a
-notebook, not a notebook of this course).
+Exit status: 0 when everything passes, 1 when a check fails (or the grader
+could not finish the notebook), 2 when the input is unusable (no such file,
+not a notebook, not a notebook of this course).
 """
 import argparse
 import importlib
@@ -176,8 +176,8 @@ def _function_name(grade_id):
 def _compare_with_source(nb, src, release, report):
     """Notes on graded cells the learner deleted or locked cells they edited."""
     mine = {}
-    for cell in nb.cells:
-        mine.setdefault(_grade_id(cell), cell)
+    for cell in nb.cells:  # of duplicates, nbgrader grades the last: so do we
+        mine[_grade_id(cell)] = cell
     restored, lost = [], []
     for cell in src.cells:
         meta = _meta(cell)
@@ -195,8 +195,8 @@ def _compare_with_source(nb, src, release, report):
     if lost:
         report.notes.append(
             "These cells where you write your answer are missing from your notebook, so the grader "
-            f"cannot find your code there: {', '.join(lost)}. Copy them back from the release "
-            "notebook (release/<assignment>/) and put your code in them.")
+            f"cannot find your code there: {', '.join(lost)}. Copy them back from "
+            f"release/{report.aid}/{report.aid}.ipynb and put your code in them.")
     edited = []
     originals = {}
     for other in (src, release):
@@ -267,7 +267,7 @@ def _questions(src, graded_nb, scores, timeout, fatal):
         graded = by_id.get(gid)
         if not q.passed:
             text = _error_text(graded, timeout) if graded is not None else ""
-            q.message = text or f"scored {q.score:g} of {q.points:g} (the test cell printed to stderr, or its output was not all-or-nothing)"
+            q.message = text or f"scored {q.score:g} of {q.points:g}"
         answer = by_id.get(q.name)
         if answer is not None and answer is not cell and _meta(answer).get("solution"):
             text = _error_text(answer, timeout)
