@@ -17,10 +17,10 @@ left as the reference solution):
   with correct versions of the functions those call (put back when the cell
   ends), so ``DEPENDENTS`` is empty for every function.
 
-Check it with nbgrader's Validator (a few minutes on two cores):
+Check it with real nbgrader (tests/test_corpus.py asserts the same):
 
-    python tests/corpus/03_planar_classification.py             # every entry
-    python tests/corpus/03_planar_classification.py nn_model    # one function's entries
+    python -m nndl.corpus 03_planar_classification             # every entry
+    python -m nndl.corpus 03_planar_classification nn_model    # one function's entries
 """
 
 AID = "03_planar_classification"
@@ -445,90 +445,3 @@ CORPUS = [
              "    Z2 = parameters['W2'] @ A1 + parameters['b2']\n"
              "    return Z2 > 0\n"},
 ]
-
-
-# -- checking the corpus with nbgrader's Validator ------------------------------------
-
-def _with_cell(nb, grade_id, code):
-    """A copy of notebook ``nb`` whose solution cell ``grade_id`` holds ``code``."""
-    import copy
-
-    new = copy.deepcopy(nb)
-    cells = [c for c in new.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == grade_id]
-    if len(cells) != 1 or not cells[0].metadata.nbgrader.get("solution"):
-        raise KeyError(f"{AID}: no single solution cell {grade_id!r}")
-    cells[0].source = code
-    return new
-
-
-def failing_test_cells(nb):
-    """grade_ids of the test cells of ``nb`` that nbgrader's Validator reports as failing."""
-    import tempfile
-    from pathlib import Path
-
-    import nbformat
-    from nbgrader.validator import Validator
-    from traitlets.config import Config
-
-    grade_ids = {c.source.strip(): c.metadata.nbgrader["grade_id"]
-                 for c in nb.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade")}
-    config = Config()
-    config.Execute.timeout = 300
-    with tempfile.TemporaryDirectory(prefix="nndl-corpus-03-") as tmp:
-        path = Path(tmp) / f"{AID}.ipynb"
-        nbformat.write(nb, str(path))
-        result = Validator(config=config).validate(str(path))
-    if set(result) - {"failed"}:
-        raise RuntimeError(f"{AID}: the validation did not run as expected: {sorted(result)}")
-    return {grade_ids[cell["source"]] for cell in result.get("failed", [])}
-
-
-def problem(entry, failed):
-    """Why the failing cells ``failed`` are not what ``entry`` should give (None if they are)."""
-    own = f"test_{entry['function']}"
-    if entry["kind"] == "correct":
-        return f"a correct submission fails {sorted(failed)}" if failed else None
-    if own not in failed:
-        return f"a wrong submission passes {own}"
-    others = failed - {own} - DEPENDENTS[entry["function"]]
-    return f"a wrong submission also fails {sorted(others)}" if others else None
-
-
-def _check(job):
-    import time
-
-    nb, entry = job
-    start = time.time()
-    failed = failing_test_cells(_with_cell(nb, entry["function"], entry["code"]))
-    return entry, failed, time.time() - start
-
-
-def main(argv):
-    import os
-    import sys
-    from concurrent.futures import ProcessPoolExecutor
-
-    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-    from nndl import course
-
-    # nbgrader runs `alembic` by name
-    os.environ["PATH"] = os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")
-    entries = [e for e in CORPUS if not argv or e["function"] in argv]
-    nb = course.read_notebook(course.source_path(AID))
-    bad = 0
-    # separate processes: the Validator changes the working directory
-    with ProcessPoolExecutor(max_workers=int(os.environ.get("CORPUS_JOBS", "2"))) as pool:
-        for entry, failed, seconds in pool.map(_check, [(nb, e) for e in entries]):
-            why = problem(entry, failed)
-            bad += why is not None
-            print(f"{'ok ' if why is None else 'BAD'} {entry['function']:22} {entry['kind']:7} "
-                  f"{entry['why'][:58]:58} fails {sorted(failed) or '-'} ({seconds:.0f} s)"
-                  + (f"\n    -> {why}" if why else ""), flush=True)
-    print(f"{len(entries) - bad} passed, {bad} failed")
-    return 1 if bad else 0
-
-
-if __name__ == "__main__":
-    import sys
-
-    raise SystemExit(main(sys.argv[1:]))
