@@ -462,7 +462,8 @@ def check(paths, timeout=None, sources=None, workers=None, progress=None):
             return reports
 
         what = str(todo[0][0].path) if len(todo) == 1 else f"{len(todo)} notebooks"
-        progress(f"Grading {what}: running it with every test, hidden ones included ...")
+        progress(f"Grading {what}: running {'it' if len(todo) == 1 else 'each'} with every test, "
+                 "hidden ones included ...")
         log = _autograde(c, [s for _, s, _ in todo], timeout, workers)
         failures = _failures_by_student(log)
         reading.join()
