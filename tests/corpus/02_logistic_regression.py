@@ -324,6 +324,7 @@ def failing_tests(nb):
                  for c in nb.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade")}
     cfg = Config()
     cfg.Execute.timeout = 300
+    cfg.Execute.iopub_timeout = 60  # a loaded machine can be slow to deliver outputs
     with tempfile.TemporaryDirectory(prefix="nndl-corpus-") as tmp:
         path = Path(tmp) / f"{AID}.ipynb"
         nbformat.write(nb, str(path))
@@ -345,11 +346,22 @@ def verdict(entry, failed):
     return f"a wrong submission also fails unrelated {sorted(extra)}" if extra else None
 
 
+def _run(job):
+    import time
+
+    source, entry = job
+    start = time.time()
+    try:
+        failed = failing_tests(_swap(source, entry["function"], entry["code"]))
+    except Exception as exc:  # report it with the entry, keep checking the others
+        failed = exc
+    return entry, failed, time.time() - start
+
+
 def main(argv=None):
     import os
     import sys
-    import time
-    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor
 
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
     from nndl import course
@@ -359,15 +371,15 @@ def main(argv=None):
     entries = [e for e in CORPUS if not argv or e["function"] in argv]
     source = course.read_notebook(course.source_path(AID))
 
-    def run(entry):
-        start = time.time()
-        failed = failing_tests(_swap(source, entry["function"], entry["code"]))
-        return entry, failed, time.time() - start
-
     problems = 0
-    with ThreadPoolExecutor(max_workers=int(os.environ.get("CORPUS_JOBS", "2"))) as pool:
-        for entry, failed, seconds in pool.map(run, entries):
-            bad = verdict(entry, failed)
+    # Processes, not threads: nbgrader's Validator changes the working directory.
+    with ProcessPoolExecutor(max_workers=int(os.environ.get("CORPUS_JOBS", "2"))) as pool:
+        jobs = [(source, entry) for entry in entries]
+        for entry, failed, seconds in pool.map(_run, jobs):
+            if isinstance(failed, Exception):
+                bad, failed = f"could not validate: {type(failed).__name__}: {str(failed)[:200]}", set()
+            else:
+                bad = verdict(entry, failed)
             problems += bad is not None
             status = "ok " if bad is None else "BAD"
             print(f"{status} {entry['function']:22} {entry['kind']:7} {entry['why'][:55]:55} "
