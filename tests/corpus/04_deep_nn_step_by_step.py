@@ -14,10 +14,11 @@ else left as the reference solution):
 - "wrong": ``test_<function>`` fails, and no other test cell does.
 
 "No other" holds because, while grading, each test cell grades its function
-alone: the helpers it calls (linear_forward inside linear_activation_forward,
-linear_activation_backward inside L_model_backward, ...) are replaced by
-correct ones in the hidden part of the test cell. So ``DEPENDENTS`` is empty
-for every function.
+alone: for the length of the cell, the helpers it calls (linear_forward inside
+linear_activation_forward, linear_activation_backward inside L_model_backward,
+...) are bound to correct ones by the hidden part of the test cell, and the
+learner's own are put back at its end, or before the next cell runs when a
+check fails half-way. So ``DEPENDENTS`` is empty for every function.
 
 Check it with nbgrader's Validator (several minutes on two cores):
 
