@@ -379,3 +379,25 @@ def test_a_short_training_decreases_the_cost():
         params = dnn.update_parameters(params, dnn.L_model_backward(AL, Y, caches), 0.1)
     assert costs[-1] < 0.5 * costs[0]
     assert all(b <= a + 1e-12 for a, b in zip(costs[:50], costs[1:50]))
+
+
+# --- the architecture picture -------------------------------------------------
+
+
+def test_draw_architecture_labels_every_layer_and_weight_shape():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ax = dnn.draw_architecture([12288, 20, 7, 5, 1], title="4 layers")
+    texts = [t.get_text() for t in ax.texts]
+    assert "input $x$\n12288 values" in texts
+    assert texts.count("LINEAR → RELU\n20 units") == 1 and "LINEAR → RELU\n5 units" in texts
+    assert "LINEAR → SIGMOID\n1 unit" in texts
+    for label in ["$W^{[1]}$: (20, 12288)", "$W^{[2]}$: (7, 20)", "$W^{[3]}$: (5, 7)", "$W^{[4]}$: (1, 5)"]:
+        assert label in texts
+    assert ax.get_title() == "4 layers"
+    plt.close(ax.figure)
+    with pytest.raises(ValueError, match="at least two sizes"):
+        dnn.draw_architecture([12288])
