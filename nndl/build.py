@@ -10,9 +10,7 @@ in a throwaway course directory: the course's own gradebook (which may hold a
 real class's submissions) is never touched, and nbgrader's refusal to
 regenerate an assignment that has submissions cannot bite.
 """
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -21,6 +19,7 @@ import jupytext
 import nbformat
 
 from . import course
+from .grading import nbgrader, start_gradebook
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 LANGUAGE_INFO = {"name": "python"}
@@ -68,25 +67,6 @@ def build_source(aid):
     return nb
 
 
-def nbgrader_env():
-    """nbgrader runs `alembic` by name: the venv's bin/ must be on PATH."""
-    env = dict(os.environ)
-    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
-    return env
-
-
-def nbgrader(args, root, cwd=None, check=True):
-    """Run the real nbgrader CLI against course directory ``root``."""
-    cmd = [sys.executable, "-m", "nbgrader", *args,
-           f"--CourseDirectory.root={root}",
-           f"--CourseDirectory.db_url=sqlite:///{Path(root) / 'gradebook.db'}"]
-    proc = subprocess.run(cmd, cwd=cwd or course.ROOT, env=nbgrader_env(),
-                          capture_output=True, text=True)
-    if check and proc.returncode != 0:
-        raise RuntimeError(f"nbgrader {' '.join(args)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
-    return proc
-
-
 def build_release(aids, course_root=None):
     """Run generate_assignment for ``aids`` in a course of its own; copy the releases back.
 
@@ -97,6 +77,9 @@ def build_release(aids, course_root=None):
         with tempfile.TemporaryDirectory(prefix="nndl-build-") as tmp:
             return build_release(aids, tmp)
     root = Path(course_root)
+    root.mkdir(parents=True, exist_ok=True)
+    if not (root / "gradebook.db").exists():
+        start_gradebook(root)
     for aid in aids:
         target = root / "source" / aid
         if target.exists():

@@ -29,7 +29,7 @@ import re
 
 from nbclient.exceptions import DeadKernelError
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor, OverwriteCells
-from nbgrader.utils import compute_checksum, is_grade, is_solution
+from nbgrader.utils import is_grade, is_solution
 from traitlets import Integer
 
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS\n?", flags=re.S)

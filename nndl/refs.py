@@ -20,7 +20,6 @@ import os
 import re
 import sys
 import tempfile
-from pathlib import Path
 
 import jupytext
 import numpy as np

@@ -26,7 +26,6 @@ import importlib.util
 import os
 import re
 import shutil
-import sqlite3
 import sys
 import tempfile
 import threading
@@ -333,50 +332,6 @@ def course_timeout():
 
 # -- speed ---------------------------------------------------------------------
 
-def alembic_head():
-    """The newest revision of nbgrader's gradebook schema, from its migration scripts.
-
-    Read as text (``revision = '...'`` / ``down_revision = ...``): importing
-    them imports all of nbgrader. None when there is not exactly one head.
-    """
-    spec = importlib.util.find_spec("nbgrader")  # finds the package without importing it
-    versions = Path(spec.origin).parent / "alembic" / "versions"
-    revisions, parents = set(), set()
-    for script in versions.glob("*.py"):
-        text = script.read_text()
-        rev = re.search(r"^revision\s*=\s*['\"](\w+)['\"]", text, flags=re.M)
-        down = re.search(r"^down_revision\s*=\s*['\"](\w+)['\"]", text, flags=re.M)
-        if rev:
-            revisions.add(rev.group(1))
-        if down:
-            parents.add(down.group(1))
-    heads = revisions - parents
-    return heads.pop() if len(heads) == 1 else None
-
-
-def start_gradebook(root):
-    """Stamp a new gradebook with nbgrader's schema revision before nbgrader opens it.
-
-    nbgrader creates a missing gradebook itself, but asks for the revision by
-    running the `alembic heads` command: a Python process that imports all of
-    nbgrader, about a quarter of a self-check's overhead. Given an
-    ``alembic_version`` table, it creates the other tables exactly as before
-    and skips that process. Nothing is cached: the revision is read from the
-    installed nbgrader every time.
-    """
-    head = alembic_head()
-    if head is None:
-        return False  # let nbgrader ask alembic
-    con = sqlite3.connect(Path(root) / "gradebook.db")
-    try:
-        with con:
-            con.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
-            con.execute("INSERT INTO alembic_version (version_num) VALUES (?)", (head,))
-    finally:
-        con.close()
-    return True
-
-
 def _import_in_background(name):
     """Import a module in a thread while this process waits for nbgrader.
 
@@ -442,8 +397,7 @@ def check(paths, timeout=None, sources=None, workers=None, progress=None):
 
     limit = timeout or course_timeout()
     with tempfile.TemporaryDirectory(prefix="nndl-check-") as tmp:
-        c = Course(tmp)
-        start_gradebook(c.root)
+        c = Course(tmp)  # its gradebook is stamped (grading.start_gradebook)
         reading = _import_in_background("nbgrader.api")
         aids = sorted({r.aid for r, _, _ in todo})
         for aid in aids:

@@ -5,7 +5,6 @@ per accident, all autograded in one batch with a short per-cell timeout. Each
 test asserts the exact per-question scores of one student.
 """
 import copy
-import json
 
 import pytest
 from nbformat.v4 import new_output

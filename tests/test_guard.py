@@ -2,7 +2,6 @@
 
 Runs a real kernel (nbclient) with NBGRADER_EXECUTION set, as nbgrader does.
 """
-import nbformat
 import pytest
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook

@@ -296,12 +296,15 @@ def test_usage_lists_the_subcommands(capsys):
 
 
 def test_gradebook_stamp_is_what_nbgrader_would_write(tmp_path):
-    """The self-check stamps a new gradebook with the schema revision itself (to skip
-    nbgrader's `alembic heads` process); it must be the revision alembic reports."""
+    """Every throwaway course stamps its new gradebook with the schema revision itself
+    (to skip nbgrader's `alembic heads` process); it must be the revision alembic reports."""
     from nbgrader.api import Gradebook, get_alembic_version
 
-    assert selfcheck.alembic_head() == get_alembic_version()
-    assert selfcheck.start_gradebook(tmp_path)
+    from nndl import grading
+
+    assert grading.alembic_head() == get_alembic_version()
+    assert grading.start_gradebook(tmp_path)
+    assert not grading.start_gradebook(tmp_path), "an existing gradebook is left alone"
     with Gradebook(f"sqlite:///{tmp_path / 'gradebook.db'}") as gb:  # nbgrader adds its tables
         gb.add_student("someone")
         assert [s.id for s in gb.students] == ["someone"]
