@@ -3,7 +3,7 @@
 #   make test   the whole test suite (what CI runs)
 #   make build  notebooks/*.py -> source/ -> release/
 #   make lab    JupyterLab on a private copy of the release notebooks (workspace/)
-#   make check NB=path/to/notebook.ipynb   grade your own notebook locally
+#   make check NB=path/to/notebook.ipynb [ARGS="--timeout 60"]   grade your own notebook locally
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -38,4 +38,4 @@ lab: $(STAMP)
 
 check: $(STAMP)
 	@test -n "$(NB)" || { echo "usage: make check NB=path/to/notebook.ipynb (or a folder)"; exit 2; }
-	$(PY) -m nndl check "$(NB)"
+	$(PY) -m nndl check "$(NB)" $(ARGS)
