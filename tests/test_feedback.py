@@ -1,0 +1,339 @@
+"""Feedback never leaks the hidden tests, and still says what failed.
+
+What a student receives after grading is the HTML of `nbgrader generate_feedback`
+(with the course's nbgrader_config.py: ClearHiddenTests, ClearMarkScheme and
+nndl.nbgrader_ext.HideHiddenTracebacks). One temporary course holds every notebook
+that has a defect corpus; per notebook two students submit:
+
+- ``wrong``: the corpus pack with the most wrong answers (realistic mistakes that
+  fail visible or hidden checks with a CheckFailed message);
+- ``crash``: the reference solution, except that every graded function raises
+  ZeroDivisionError when it is called from a hidden line of its own test cell,
+  i.e. the learner's code fails *inside* a hidden check, where IPython's
+  traceback would quote the hidden line;
+
+and, on 01_numpy_basics, two softmax mistakes that only the hidden checks catch.
+Everything is autograded at once (Course.autograde_all), then each notebook's
+feedback is generated, and each feedback file is searched, as text, for every
+hidden literal of the source notebook: every meaningful line of a
+``### BEGIN HIDDEN TESTS`` block and every float with 5 or more significant digits
+written there (as written, or printed with fewer digits). A literal the student
+can see anyway (in the release notebook, in their own code, or in the output of a
+cell that is not a test) is not a leak and is skipped.
+
+The last test removes HideHiddenTracebacks and shows that the search then finds
+the leak: the check can fail.
+"""
+import ast
+import hashlib
+import html.parser
+import math
+import re
+
+import pytest
+
+from nndl import course, submissions
+from nndl.grading import temporary_course
+from nndl.nbgrader_ext import NOTE
+
+from .conftest import _SELECTED
+
+AIDS = [aid for aid in course.assignment_ids() if submissions.load_corpus(aid)]
+SOFTMAX = "01_numpy_basics"
+MIN_LINE = 12  # shorter hidden lines ("_e = 0", "))") say nothing by themselves
+MIN_DIGITS = 5  # significant digits of a hidden float worth protecting
+MIN_PRINTED = 6  # digits a printed number needs before it can count as a leak
+
+# -- submissions --------------------------------------------------------------
+PLANT = '''
+
+import functools as _functools, hashlib as _hashlib, linecache as _linecache, sys as _sys
+
+
+def _crash_in_hidden_lines(f, digests):
+    """f, except that it raises when called from one of the given lines (by digest)."""
+    @_functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        caller = _sys._getframe(1)
+        line = _linecache.getline(caller.f_code.co_filename, caller.f_lineno).strip()
+        if _hashlib.sha256(line.encode()).hexdigest()[:16] in digests:
+            raise ZeroDivisionError("planted: {fn} crashed inside a hidden check")
+        return f(*args, **kwargs)
+    return wrapper
+
+
+{fn} = _crash_in_hidden_lines({fn}, {digests!r})
+'''
+
+
+def _digest(line):
+    return hashlib.sha256(line.strip().encode()).hexdigest()[:16]
+
+
+def crash_submission(aid):
+    """The reference solution; each function crashes when a hidden line of its test calls it.
+
+    Only digests of the hidden lines go into the submission, so its code (which
+    the feedback shows) contains no hidden literal."""
+    answers = submissions.reference_answers(aid)
+    for gid, cell in course.grade_cells(course.read_notebook(course.source_path(aid))).items():
+        fn = gid[len("test_"):]
+        blocks = course.hidden_blocks(cell.source)
+        if fn in answers and blocks:
+            digests = sorted({_digest(line) for b in blocks for line in b.splitlines() if line.strip()})
+            answers[fn] = answers[fn].rstrip() + "\n" + PLANT.format(fn=fn, digests=digests)
+    return submissions.make_submission(aid, answers)
+
+
+def most_wrong_pack(aid):
+    """{function: code} of the corpus pack with the most wrong entries."""
+    module = submissions.corpus_module(aid)
+    corpus = module.CORPUS
+    groups = submissions.pack(corpus, getattr(module, "DEPENDENTS", {}))
+    best = max(groups, key=lambda g: sum(corpus[k]["kind"] == "wrong" for k in g))
+    return {corpus[k]["function"]: corpus[k]["code"] for k in best if corpus[k]["kind"] == "wrong"}
+
+
+def corpus_entry(aid, function, why_starts):
+    entry = next(e for e in submissions.load_corpus(aid)
+                 if e["function"] == function and e["why"].startswith(why_starts))
+    return {function: entry["code"]}
+
+
+def plan(aid):
+    """{student: submitted notebook} for one notebook."""
+    students = {
+        "wrong": submissions.make_submission(aid, most_wrong_pack(aid)),
+        "crash": crash_submission(aid),
+    }
+    if aid == SOFTMAX:
+        # both pass the visible check on a (2, 4) array and fail the hidden ones
+        students["inplace"] = submissions.make_submission(aid, corpus_entry(aid, "softmax", "stable, but shifts x in place"))
+        students["reshape"] = submissions.make_submission(aid, corpus_entry(aid, "softmax", "reshape(2, 1)"))
+    return students
+
+
+# -- reading feedback ---------------------------------------------------------
+class _Text(html.parser.HTMLParser):
+    """The text a reader sees: tags dropped, entities decoded, no CSS or scripts."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts, self.skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.skip += tag in ("style", "script")
+
+    def handle_endtag(self, tag):
+        self.skip -= tag in ("style", "script")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def squash(text):
+    return " ".join(text.split())
+
+
+def html_text(page):
+    """Whitespace-normalised text of an HTML page (syntax highlighting splits code
+    into many spans; the text joins them again)."""
+    parser = _Text()
+    parser.feed(page)
+    return squash("".join(parser.parts))
+
+
+def output_text(cell):
+    parts = []
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream":
+            parts.append(out.get("text", ""))
+        elif out.get("output_type") == "error":
+            parts += [out.get("ename", ""), out.get("evalue", ""), *out.get("traceback", [])]
+        else:
+            parts += [v for k, v in out.get("data", {}).items() if k.startswith("text/") and isinstance(v, str)]
+    return "\n".join(parts)
+
+
+def is_test(cell):
+    return bool(course.nbgrader_meta(cell).get("grade"))
+
+
+# -- hidden literals ------------------------------------------------------------
+FLOAT = re.compile(r"(?<![\w.])(?:\d+\.\d+(?:[eE][-+]?\d+)?|\d+[eE][-+]?\d+)(?![\w.])")
+
+
+def significant_digits(token):
+    mantissa = re.split("[eE]", token)[0].replace(".", "")
+    return len(mantissa.strip("0"))
+
+
+def tolerance(token):
+    """Half a unit in the last written digit of ``token``."""
+    mantissa, _, exponent = token.lower().partition("e")
+    decimals = len(mantissa.partition(".")[2])
+    return 0.5 * 10.0 ** (int(exponent or 0) - decimals)
+
+
+def numbers(text, min_digits):
+    """(token, value, tolerance) of every unsigned float written in ``text``."""
+    return [(t, float(t), tolerance(t)) for t in set(FLOAT.findall(text)) if significant_digits(t) >= min_digits]
+
+
+def rounds_to(value, found):
+    """``value`` (a hidden float) printed with the digits of ``found`` reads as ``found``."""
+    token, number, tol = found
+    return math.isclose(abs(value), number, rel_tol=0, abs_tol=tol * (1 + 1e-9))
+
+
+def hidden_literals(aid):
+    """(lines, floats) written in the hidden blocks of the source notebook."""
+    lines, floats = set(), {}
+    for cell in course.grade_cells(course.read_notebook(course.source_path(aid))).values():
+        for block in course.hidden_blocks(cell.source):
+            for line in block.splitlines():
+                line = squash(line)
+                if len(line) >= MIN_LINE and not line.startswith("#") and re.search(r"[A-Za-z0-9]", line):
+                    lines.add(line)
+            for token, value, _ in numbers(block, MIN_DIGITS):
+                floats[token] = value
+    return lines, floats
+
+
+def visible_check_messages(aid, autograded):
+    """Messages of failing *visible* checks (their name is a string of the release's
+    test cell). With reveal=True they print what the learner's code returned on the
+    visible input, which the learner can see by running the notebook anyway."""
+    released = course.grade_cells(course.read_notebook(course.release_path(aid)))
+    out = []
+    for cell in autograded.cells:
+        gid = course.nbgrader_meta(cell).get("grade_id")
+        if not is_test(cell) or gid not in released:
+            continue
+        names = {n.value for n in ast.walk(ast.parse(released[gid].source))
+                 if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+        out += [o["evalue"] for o in cell.get("outputs", [])
+                if o.get("output_type") == "error" and any(o.get("evalue", "").startswith(n + ": ") for n in names)]
+    return out
+
+
+def leaks(aid, page, submitted, autograded):
+    """Hidden lines and values found in the feedback ``page`` that the student
+    could not see otherwise; [] when there are none."""
+    visible = squash("\n".join(
+        [c.source for c in course.read_notebook(course.release_path(aid)).cells]
+        + [c.source for c in submitted.cells if not is_test(c)]
+        + [output_text(c) for c in autograded.cells if not is_test(c)]
+        + visible_check_messages(aid, autograded)))
+    seen_tokens, seen_numbers = set(FLOAT.findall(visible)), numbers(visible, MIN_DIGITS)
+    text = html_text(page)
+    shown_tokens, shown_numbers = set(FLOAT.findall(text)), numbers(text, MIN_PRINTED)
+    lines, floats = hidden_literals(aid)
+    found = [f"hidden line: {line}" for line in sorted(lines) if line in text and line not in visible]
+    for token, value in sorted(floats.items()):
+        if token in seen_tokens or any(rounds_to(value, n) for n in seen_numbers):
+            continue  # the student sees this value anyway
+        if token in shown_tokens:
+            found.append(f"hidden value {token}")
+        else:
+            found += [f"hidden value {token}, printed as {n[0]}" for n in shown_numbers if rounds_to(value, n)]
+    return found
+
+
+def failures(autograded):
+    """{grade_id: 'Ename: message'} of every test cell that ended in an error."""
+    out = {}
+    for cell in autograded.cells:
+        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+        if is_test(cell) and errors:
+            out[course.nbgrader_meta(cell)["grade_id"]] = squash(f"{errors[-1]['ename']}: {errors[-1]['evalue']}")
+    return out
+
+
+# -- the graded course ----------------------------------------------------------
+@pytest.fixture(scope="module")
+def graded():
+    """{(student, aid): (feedback text, submitted nb, autograded nb)} and the course."""
+    aids = sorted(_SELECTED & set(AIDS)) or AIDS  # e.g. -k 01 grades 01 only
+    with temporary_course(aids, prefix="nndl-feedback-") as c:
+        submitted = {}
+        for aid in aids:
+            for student, nb in plan(aid).items():
+                c.submit(student, aid, nb)
+                submitted[(student, aid)] = nb
+        for proc in c.autograde_all(aids):
+            assert proc.returncode == 0, proc.stderr[-3000:]
+        for aid in aids:
+            c.generate_feedback(aid)
+        results = {}
+        for (student, aid), nb in submitted.items():
+            page = c.feedback_html(student, aid).read_text()
+            results[(student, aid)] = (page, nb, course.read_notebook(c.autograded_notebook(student, aid)))
+        yield c, results
+
+
+@pytest.mark.parametrize("aid", AIDS)
+def test_feedback_has_no_hidden_literal(graded, aid):
+    _, results = graded
+    problems = []
+    for (student, a), (page, submitted, autograded) in sorted(results.items()):
+        if a == aid:
+            problems += [f"{student}: {leak}" for leak in leaks(aid, page, submitted, autograded)]
+    assert not problems, f"{aid} feedback leaks:\n" + "\n".join(problems[:40])
+
+
+@pytest.mark.parametrize("aid", AIDS)
+def test_feedback_says_what_failed(graded, aid):
+    """Every failing test cell shows its error and message; wrong answers fail with CheckFailed."""
+    _, results = graded
+    missing, checkfailed = [], 0
+    for (student, a), (page, _, autograded) in sorted(results.items()):
+        if a != aid:
+            continue
+        text = html_text(page)
+        for gid, message in failures(autograded).items():
+            checkfailed += student == "wrong" and message.startswith("CheckFailed: ")
+            if message not in text:
+                missing.append(f"{student} {gid}: {message[:200]}")
+    assert not missing, "failing checks not shown in the feedback:\n" + "\n".join(missing)
+    assert checkfailed, f"{aid}: the pack of wrong answers failed no check with CheckFailed"
+
+
+@pytest.mark.parametrize("aid", AIDS)
+def test_crash_inside_hidden_check_shows_the_error_not_the_code(graded, aid):
+    _, results = graded
+    page, _, autograded = results[("crash", aid)]
+    crashed = {gid: m for gid, m in failures(autograded).items() if m.startswith("ZeroDivisionError: planted")}
+    assert crashed, f"{aid}: no planted crash happened inside a hidden check (is the hidden code reached?)"
+    others = {gid: m for gid, m in failures(autograded).items() if gid not in crashed}
+    assert not others, f"{aid}: the reference solution failed elsewhere: {others}"
+    text = html_text(page)
+    for message in crashed.values():
+        assert message in text
+    assert squash(NOTE) in text
+
+
+@pytest.mark.skipif(SOFTMAX not in AIDS, reason=f"{SOFTMAX} has no corpus")
+def test_hidden_softmax_failures_are_explained(graded):
+    _, results = graded
+    inplace = html_text(results[("inplace", SOFTMAX)][0])
+    assert "CheckFailed: softmax: modified its input 'x' in place" in inplace, inplace[-3000:]
+    reshape = html_text(results[("reshape", SOFTMAX)][0])
+    assert "ValueError: cannot reshape array of size" in reshape
+    assert squash(NOTE) in reshape
+
+
+def test_the_search_finds_a_traceback_leak(graded):
+    """Without HideHiddenTracebacks, IPython's traceback of the planted crash quotes
+    hidden lines, and the search above reports them."""
+    c, results = graded
+    aid = sorted(a for _, a in results)[0]
+    preprocessors = ["nbgrader.preprocessors.GetGrades", "nbgrader.preprocessors.ClearHiddenTests",
+                     "nbgrader.preprocessors.ClearMarkScheme", "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor"]
+    c.run(["generate_feedback", aid, "--force", "--student=crash",
+           f"--GenerateFeedback.preprocessors={preprocessors!r}"])
+    _, submitted, autograded = results[("crash", aid)]
+    page = c.feedback_html("crash", aid).read_text()
+    assert squash(NOTE) not in html_text(page), "HideHiddenTracebacks still ran"
+    assert any(leak.startswith("hidden line") for leak in leaks(aid, page, submitted, autograded))
