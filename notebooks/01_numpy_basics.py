@@ -418,8 +418,10 @@ print(np.round(minutes / row_total, 3))
 #   \text{row lengths } \begin{pmatrix} 5 \\ 3 \end{pmatrix}, \quad
 #   \text{normalised rows } \begin{pmatrix} 0.6 & 0 & 0.8 \\ 2/3 & -2/3 & 1/3 \end{pmatrix}.$$
 #
-# `np.linalg.norm(x, axis=1, keepdims=True)` computes the row lengths as a column of shape $(n, 1)$;
-# dividing `x` by it broadcasts that column across the $m$ columns.
+# `np.linalg.norm` computes Euclidean lengths. Its `axis` argument says along which axis to
+# measure (choose the one that gives one length per row), and `keepdims=True` keeps the result
+# two-dimensional: a column of shape $(n, 1)$, which broadcasting then stretches across the $m$
+# columns of `x`.
 #
 # **Exercise 5.** Write `normalize_rows(x)`. Return a new array; do not change `x` (an in-place
 # `x /= ...` would change the caller's array, and fails for integer arrays). You may assume that no
@@ -505,8 +507,12 @@ def softmax(x):
 # %% nbgrader={"grade": true, "grade_id": "test_softmax", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 """softmax: applied to each row (rows sum to 1), any (m, n), float or integer input, input unchanged."""
 x = np.array([[1.0, 2.0, 3.0, 0.0], [0.5, 0.5, -1.0, 2.0]])
+s = softmax(x)
+C.expect_shape(s, (2, 4), "softmax on a (2, 4) array")
+C.expect_true(np.allclose(np.sum(s, axis=1), 1.0), "softmax on a (2, 4) array",
+              "the rows do not sum to 1: each row is one example, so divide each row by the sum of its own exponentials")
 expected = np.array([[0.08714431874203257, 0.23688281808991016, 0.6439142598879724, 0.03205860328008499], [0.14914645207033286, 0.14914645207033286, 0.033279071736023486, 0.6684280241233108]])  # ref: softmax(x)
-C.expect_array(softmax(x), expected, "softmax on a (2, 4) array", reveal=True)
+C.expect_array(s, expected, "softmax on a (2, 4) array", reveal=True)
 C.passed("softmax")
 ### BEGIN HIDDEN TESTS
 _cases = [
@@ -522,7 +528,7 @@ for (_x, _desc), _e in zip(_cases, _exps):
         _got = softmax(_x)
     C.expect_shape(_got, _x.shape, f"softmax on {_desc}")
     C.expect_true(np.allclose(np.sum(_got, axis=1), 1.0), f"softmax on {_desc}",
-                  "the rows do not sum to 1: sum over axis 1 (each row is one example)")
+                  "the rows do not sum to 1: each row is one example, so divide each row by the sum of its own exponentials")
     C.expect_array(_got, _e, f"softmax on {_desc}", kind="f")
 ### END HIDDEN TESTS
 
@@ -596,7 +602,7 @@ for name, slow, fast, args in [("dot product", dot_loop, np.dot, (a, b)),
 
 # %% [markdown]
 # On the two-core machine this notebook was written on, shared with other busy programs, each loop
-# took between 0.5 and 1.4 seconds and each NumPy call between 2 and 35 milliseconds: 30 to 500
+# took between 0.4 and 1.5 seconds and each NumPy call between 2 and 35 milliseconds: 30 to 500
 # times faster, depending on the operation and on what else the machine was doing. Your numbers
 # will differ; the gap will not close. Training a network repeats such operations thousands of
 # times, which is the difference between seconds and hours. (NumPy's own time is measured as the
@@ -614,6 +620,10 @@ for name, slow, fast, args in [("dot product", dot_loop, np.dot, (a, b)),
 # $\sum_i d_i^2 = d \cdot d$ with $d = \hat y - y$.
 #
 # Both return one number (a `float`), not an array: sum over every entry.
+#
+# Here `yhat` and `y` are rank-1 arrays of shape $(m,)$, against the advice of section 4. For a loss
+# that is harmless: the result is a single number, so no shape has to line up with another one, and
+# `np.dot` of two $(m,)$ arrays giving a number (the surprise of section 4) is exactly what we want.
 #
 # **Exercise 7.** Write `L1(yhat, y)` without a loop (`np.abs`, `np.sum`).
 
@@ -638,8 +648,11 @@ def L1(yhat, y):
 """L1: one number, the sum of |yhat - y| over all m entries, inputs unchanged."""
 yhat = np.array([0.8, 0.1, 0.6, 0.3])
 y = np.array([1, 0, 1, 0])
+loss = L1(yhat, y)
+C.expect_true(not (isinstance(loss, np.ndarray) and loss.size > 1), "L1 on 4 predictions",
+              f"should be one number, the sum over all entries, but it is an array of shape {np.shape(loss)}")
 expected = np.float64(1.0)  # ref: L1(yhat, y)
-C.expect_scalar(L1(yhat, y), expected, "L1 on 4 predictions", reveal=True)
+C.expect_scalar(loss, expected, "L1 on 4 predictions", reveal=True)
 C.passed("L1")
 ### BEGIN HIDDEN TESTS
 _cases = [
@@ -680,8 +693,11 @@ def L2(yhat, y):
 """L2: one number, the sum of (yhat - y)**2 over all m entries (no square root), inputs unchanged."""
 yhat = np.array([0.8, 0.1, 0.6, 0.3])
 y = np.array([1, 0, 1, 0])
+loss = L2(yhat, y)
+C.expect_true(not (isinstance(loss, np.ndarray) and loss.size > 1), "L2 on 4 predictions",
+              f"should be one number, the sum over all entries, but it is an array of shape {np.shape(loss)}")
 expected = np.float64(0.3)  # ref: L2(yhat, y)
-C.expect_scalar(L2(yhat, y), expected, "L2 on 4 predictions", reveal=True)
+C.expect_scalar(loss, expected, "L2 on 4 predictions", reveal=True)
 C.passed("L2")
 ### BEGIN HIDDEN TESTS
 _cases = [
