@@ -399,12 +399,12 @@ def _correct_helpers(**helpers):
                 _ns[_n] = _v
         try:
             get_ipython().events.unregister("pre_run_cell", _put_back)
-        except (NameError, AttributeError, ValueError):
+        except Exception:
             pass  # not under IPython, or already put back
 
     try:
         get_ipython().events.register("pre_run_cell", _put_back)
-    except (NameError, AttributeError):
+    except Exception:
         pass  # plain Python (the reference tool): only the end of the cell puts them back
     _ns.update(helpers)
     return _put_back
@@ -523,12 +523,12 @@ def _correct_helpers(**helpers):
                 _ns[_n] = _v
         try:
             get_ipython().events.unregister("pre_run_cell", _put_back)
-        except (NameError, AttributeError, ValueError):
+        except Exception:
             pass  # not under IPython, or already put back
 
     try:
         get_ipython().events.register("pre_run_cell", _put_back)
-    except (NameError, AttributeError):
+    except Exception:
         pass  # plain Python (the reference tool): only the end of the cell puts them back
     _ns.update(helpers)
     return _put_back
@@ -630,7 +630,7 @@ def compute_cost(AL, Y):
     Y -- (1, m) true labels, 0 or 1
 
     Returns:
-    cost -- the cost as a single number (a 0-d array after np.squeeze, or a float)
+    cost -- scalar (a 0-d array after np.squeeze, or a float), the mean cross-entropy
     """
     ### BEGIN SOLUTION
     m = Y.shape[1]
@@ -684,9 +684,10 @@ C.expect_scalar(compute_cost(np.array([[0.7, 0.7]]), np.array([[0.0, 0.0]])), _e
 #
 # $$dA^{[l-1]} = W^{[l]\,T} dZ^{[l]} \qquad\qquad (n^{[l-1]}, m),\ \text{like } A^{[l-1]}$$
 #
-# $db$ sums over the examples, i.e. along the columns: `np.sum(dZ, axis=1, keepdims=True)`;
-# without `keepdims` you get a rank-1 array of shape $(n^{[l]},)$. A gradient always has
-# the shape of what it is the gradient of: a quick check of all three formulas.
+# $db$ adds up each row of $dZ$ (one unit, summed over the $m$ examples) and must stay a
+# column of shape $(n^{[l]}, 1)$: a plain sum over that axis gives a rank-1 array of shape
+# $(n^{[l]},)$ instead (notebook 01 showed how to keep the axis). A gradient always has the
+# shape of what it is the gradient of: a quick check of all three formulas.
 
 # %% nbgrader={"grade": false, "grade_id": "linear_backward", "locked": false, "schema_version": 3, "solution": true, "task": false}
 def linear_backward(dZ, cache):
@@ -816,12 +817,12 @@ def _correct_helpers(**helpers):
                 _ns[_n] = _v
         try:
             get_ipython().events.unregister("pre_run_cell", _put_back)
-        except (NameError, AttributeError, ValueError):
+        except Exception:
             pass  # not under IPython, or already put back
 
     try:
         get_ipython().events.register("pre_run_cell", _put_back)
-    except (NameError, AttributeError):
+    except Exception:
         pass  # plain Python (the reference tool): only the end of the cell puts them back
     _ns.update(helpers)
     return _put_back
@@ -906,9 +907,9 @@ def L_model_backward(AL, Y, caches):
 
     Returns:
     grads -- dict with, for l = 1..L,
-        "dA{l-1}": gradient with respect to A^[l-1], shaped like A^[l-1] ("dA0" for X)
-        "dW{l}": gradient of the cost with respect to W^[l], shaped like W^[l]
-        "db{l}": gradient of the cost with respect to b^[l], shaped like b^[l]
+        "dA{l-1}": (n_{l-1}, m) gradient with respect to A^[l-1] ("dA0": with respect to X)
+        "dW{l}": (n_l, n_{l-1}) gradient of the cost with respect to W^[l]
+        "db{l}": (n_l, 1) gradient of the cost with respect to b^[l]
     """
     ### BEGIN SOLUTION
     grads = {}
@@ -947,12 +948,12 @@ def _correct_helpers(**helpers):
                 _ns[_n] = _v
         try:
             get_ipython().events.unregister("pre_run_cell", _put_back)
-        except (NameError, AttributeError, ValueError):
+        except Exception:
             pass  # not under IPython, or already put back
 
     try:
         get_ipython().events.register("pre_run_cell", _put_back)
-    except (NameError, AttributeError):
+    except Exception:
         pass  # plain Python (the reference tool): only the end of the cell puts them back
     _ns.update(helpers)
     return _put_back
@@ -1047,10 +1048,10 @@ _put_back()
 #
 # $$W^{[l]} := W^{[l]} - \alpha\, dW^{[l]} \qquad\qquad b^{[l]} := b^{[l]} - \alpha\, db^{[l]}$$
 #
-# Return a **new** dict and leave the caller's `params` as they were: start from a copy whose
-# arrays are copies too (`{key: value.copy() for key, value in params.items()}`, or
-# `copy.deepcopy(params)`). A shallow `params.copy()` followed by `-=` would still change
-# the caller's arrays, since both dicts hold the same arrays.
+# Return a **new** dict and leave the caller's `params` as they were. Careful: a shallow
+# `params.copy()` is a new dict holding the *same* arrays, so an in-place `-=` on its entries
+# still changes the caller's arrays. Either copy every array too (`copy.deepcopy` does that,
+# after `import copy`), or compute each new array with `-` instead of `-=`.
 
 # %% nbgrader={"grade": false, "grade_id": "update_parameters", "locked": false, "schema_version": 3, "solution": true, "task": false}
 def update_parameters(params, grads, learning_rate):

@@ -346,6 +346,20 @@ CORPUS = [
            "        A, cache = linear_activation_forward(A, parameters['W%d' % l], parameters['b%d' % l], act)\n"
            "        caches.append(cache)\n"
            "    return A, caches\n"),
+    _entry("L_model_forward", "correct", "a per-layer helper in the same cell calls linear_activation_forward",
+           "def layer_forward(A, parameters, l, activation):\n"
+           "    return linear_activation_forward(A, parameters[f'W{l}'], parameters[f'b{l}'], activation)\n"
+           "\n"
+           "\n"
+           "def L_model_forward(X, parameters):\n"
+           "    L = len(parameters) // 2\n"
+           "    A, caches = X, []\n"
+           "    for l in range(1, L):\n"
+           "        A, cache = layer_forward(A, parameters, l, 'relu')\n"
+           "        caches.append(cache)\n"
+           "    AL, cache = layer_forward(A, parameters, L, 'sigmoid')\n"
+           "    caches.append(cache)\n"
+           "    return AL, caches\n"),
     _entry("L_model_forward", "correct", "inline layers without the helpers",
            "def L_model_forward(X, parameters):\n"
            "    L = len(parameters) // 2\n"
@@ -608,6 +622,20 @@ CORPUS = [
            "    for l in range(L - 1, 0, -1):\n"
            "        dA, dW, db = linear_activation_backward(dA, caches[l - 1], 'relu')\n"
            "        grads.update({f'dA{l - 1}': dA, f'dW{l}': dW, f'db{l}': db})\n"
+           "    return grads\n"),
+    _entry("L_model_backward", "correct", "a per-layer helper in the same cell calls linear_activation_backward",
+           "def layer_backward(grads, dA, cache, l, activation):\n"
+           "    dA_prev, dW, db = linear_activation_backward(dA, cache, activation)\n"
+           "    grads[f'dA{l - 1}'], grads[f'dW{l}'], grads[f'db{l}'] = dA_prev, dW, db\n"
+           "    return dA_prev\n"
+           "\n"
+           "\n"
+           "def L_model_backward(AL, Y, caches):\n"
+           "    grads, L = {}, len(caches)\n"
+           "    dA = -(Y / AL - (1 - Y) / (1 - AL))\n"
+           "    dA = layer_backward(grads, dA, caches[L - 1], L, 'sigmoid')\n"
+           "    for l in reversed(range(1, L)):\n"
+           "        dA = layer_backward(grads, dA, caches[l - 1], l, 'relu')\n"
            "    return grads\n"),
 
     # ---------------------------------------------------------------- update_parameters
