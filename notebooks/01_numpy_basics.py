@@ -522,13 +522,13 @@ _cases = [
     (np.array([[1, 2, 3], [-2, 0, 5]]), "an integer (2, 3) array"),
     (np.array([[12.0, -8.0, 30.0, 29.5]]), "scores up to 30"),
 ]
+_rows_why = "the rows do not sum to 1: each row is one example, so divide each row by the sum of its own exponentials"
 _exps = [np.array([[0.8175744761936437, 0.18242552380635635], [0.37754066879814546, 0.6224593312018546], [0.009013298652847824, 0.9909867013471522]]), np.array([[0.6652409557748219, 0.24472847105479767, 0.09003057317038046], [0.8589810786775898, 0.07050946066120506, 0.07050946066120506], [0.00033310642967602984, 0.006690621492609113, 0.9929762720777149]]), np.array([[0.07612006236941922, 0.04616915164629064, 0.6216093630639242, 0.18722514222528452, 0.06887628069508149]]), np.array([[0.09003057317038046, 0.24472847105479767, 0.6652409557748219], [0.0009049591825877397, 0.006686794167383234, 0.9924082466500291]]), np.array([[9.4800429162404e-09, 1.953982479768189e-17, 0.6224593253009134, 0.37754066521904367]])]  # ref: [softmax(c[0]) for c in _cases]
 for (_x, _desc), _e in zip(_cases, _exps):
     with C.unchanged("softmax", x=_x):
         _got = softmax(_x)
     C.expect_shape(_got, _x.shape, f"softmax on {_desc}")
-    C.expect_true(np.allclose(np.sum(_got, axis=1), 1.0), f"softmax on {_desc}",
-                  "the rows do not sum to 1: each row is one example, so divide each row by the sum of its own exponentials")
+    C.expect_true(np.allclose(np.sum(_got, axis=1), 1.0), f"softmax on {_desc}", _rows_why)
     C.expect_array(_got, _e, f"softmax on {_desc}", kind="f")
 ### END HIDDEN TESTS
 

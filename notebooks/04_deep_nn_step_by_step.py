@@ -163,7 +163,7 @@ C.expect_keys(params, ["W1", "b1", "W2", "b2"], "initialize_parameters(3, 2, 1)"
 C.expect_shape(params["W1"], (2, 3), "W1 of initialize_parameters(3, 2, 1)")
 np.random.seed(7)
 C.expect_true(np.array_equal(initialize_parameters(3, 2, 1)["W1"], params["W1"]), "initialize_parameters(3, 2, 1)",
-              "gives other weights when the global seed outside it changes; call np.random.seed(1) at its start")
+              "gives other weights when the global seed outside it changes; seed NumPy's generator with 1 at the start of the function")
 expected = np.array([[0.01624345363663242, -0.006117564136500754, -0.005281717522634557], [-0.010729686221561705, 0.008654076293246785, -0.02301538696880283]])  # ref: initialize_parameters(3, 2, 1)["W1"]
 C.expect_array(params["W1"], expected, "W1 of initialize_parameters(3, 2, 1)", reveal=True)
 C.expect_array(params["b1"], np.zeros((2, 1)), "b1 of initialize_parameters(3, 2, 1)", kind="f", reveal=True)
@@ -231,7 +231,7 @@ C.expect_keys(params, ["W1", "b1", "W2", "b2"], "initialize_parameters_deep([5, 
 C.expect_shape(params["W1"], (4, 5), "W1 of initialize_parameters_deep([5, 4, 3])")
 np.random.seed(7)
 C.expect_true(np.array_equal(initialize_parameters_deep([5, 4, 3])["W1"], params["W1"]), "initialize_parameters_deep([5, 4, 3])",
-              "gives other weights when the global seed outside it changes; call np.random.seed(3) at its start")
+              "gives other weights when the global seed outside it changes; seed NumPy's generator with 3 at the start of the function")
 expected = np.array([[0.017886284734303187, 0.004365098505119894, 0.0009649746807200863, -0.01863492703364491, -0.0027738820251439907], [-0.0035475897926898676, -0.0008274148148245977, -0.0062700067682384735, -0.0004381816897592824, -0.004772180303595027], [-0.013138647533626821, 0.008846223804995846, 0.008813180422075299, 0.017095730636529485, 0.0005003364217686021], [-0.0040467741460089085, -0.0054535994761953045, -0.015464773155829684, 0.009823674342581601, -0.011010676301114757]])  # ref: initialize_parameters_deep([5, 4, 3])["W1"]
 C.expect_array(params["W1"], expected, "W1 of initialize_parameters_deep([5, 4, 3])", reveal=True)
 C.expect_array(params["b1"], np.zeros((4, 1)), "b1 of initialize_parameters_deep([5, 4, 3])", kind="f", reveal=True)
