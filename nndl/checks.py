@@ -120,8 +120,10 @@ def expect_scalar(actual, expected, what, rtol=1e-6, atol=1e-9, python_float=Fal
         if type(actual) is not float:
             _fail(what, f"should be a Python float, but it is {_describe_type(actual)} (use float(...))")
     elif isinstance(actual, np.ndarray):
-        if _plain(actual).ndim != 0:
-            _fail(what, f"should be a single number, but it is an array of shape {_plain(actual).shape} (np.squeeze it)")
+        plain = _plain(actual)
+        if plain.ndim != 0:
+            hint = "np.squeeze it" if plain.size == 1 else "it should be reduced to one number"
+            _fail(what, f"should be a single number, but it is an array of shape {plain.shape} ({hint})")
     elif not isinstance(actual, numbers.Number):
         _fail(what, f"should be a number, but it is {_describe_type(actual)}")
     value = _number(actual)

@@ -44,6 +44,8 @@ def test_expect_scalar_types():
     C.expect_scalar(np.float64(0.5), 0.5, "cost")
     C.expect_scalar(np.array(0.5), 0.5, "cost")
     assert "shape (1, 1)" in fails(C.expect_scalar, np.array([[0.5]]), 0.5, "cost")
+    assert "np.squeeze" in fails(C.expect_scalar, np.array([[0.5]]), 0.5, "cost")
+    assert "np.squeeze" not in fails(C.expect_scalar, np.array([0.5, 0.1]), 0.5, "cost")
     assert "Python float" in fails(C.expect_scalar, np.float32(0.5), 0.5, "b", python_float=True)
     assert "Python float" in fails(C.expect_scalar, np.array(0.5), 0.5, "b", python_float=True)
     C.expect_scalar(0.5, 0.5, "b", python_float=True)
