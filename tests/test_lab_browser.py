@@ -30,7 +30,7 @@ import nbformat
 import pytest
 
 from nndl import course
-from nndl.build import nbgrader_env
+from nndl.grading import nbgrader_env
 
 from .browser_support import CHROMIUM_ENV, LabServer, NotebookPage, chromium_path, launch_chromium
 
