@@ -786,8 +786,18 @@ for (_what, _kw), (_ew, _eb, _ecosts, _eptr, _epte, _elr, _eni) in zip(_runs, _e
 # numbers quoted below are from the full run you get when you run the notebook yourself.)
 
 # %%
+def check_ready_to_train(n_x):
+    """Stop early if initialize_with_zeros gives a w of the wrong shape: numpy would then
+    broadcast w into an (n_x, n_x) matrix and training would run for many minutes."""
+    w0, _ = initialize_with_zeros(n_x)
+    if np.shape(w0) != (n_x, 1):
+        raise ValueError(f"initialize_with_zeros({n_x}) gives w of shape {np.shape(w0)}, not ({n_x}, 1): "
+                         "fix it (see its test) before training")
+
+
 HEADLINE_ITERATIONS = 100 if under_grader() else 2000   # shortened only while autograding
 
+check_ready_to_train(train_set_x.shape[0])
 headline = model(train_set_x, train_set_y, test_set_x, test_set_y,
                  num_iterations=HEADLINE_ITERATIONS, learning_rate=0.005, print_cost=True)
 
@@ -883,6 +893,7 @@ plot_costs(headline["costs"], headline["learning_rate"]);
 # %%
 COMPARE_ITERATIONS = 10 if under_grader() else 1500   # shortened only while autograding
 
+check_ready_to_train(train_set_x.shape[0])
 runs = {}
 for lr in (0.01, 0.001, 0.0001):
     runs[lr] = model(train_set_x, train_set_y, test_set_x, test_set_y,
