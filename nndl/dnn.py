@@ -326,16 +326,16 @@ def draw_architecture(layers_dims, ax=None, title=None):
     if len(dims) < 2 or min(dims) < 1:
         raise ValueError(f"draw_architecture: layers_dims needs at least two sizes >= 1, got {list(layers_dims)}")
     L = len(dims) - 1
-    step, width, height = 2.8, 2.1, 1.0
+    step, width, height = 2.8, 2.2, 1.0
     if ax is None:
-        _, ax = plt.subplots(figsize=(1.45 * (L + 2) + 0.6, 2.0))
+        _, ax = plt.subplots(figsize=(2.1 * (L + 2), 1.6))
     colours = {"input": "#dbe9f6", "relu": "#e6e6e6", "sigmoid": "#fbe3d0", "decision": "#e4f2dc"}
 
     def block(x, text, colour):
         ax.add_patch(FancyBboxPatch((x - width / 2, -height / 2), width, height,
-                                    boxstyle="round,pad=0.03,rounding_size=0.12",
+                                    boxstyle="round,pad=0.03,rounding_size=0.1",
                                     facecolor=colour, edgecolor="#333333", lw=1.1))
-        ax.text(x, 0, text, ha="center", va="center", fontsize=9)
+        ax.text(x, 0, text, ha="center", va="center", fontsize=8.5)
 
     def arrow(x0, x1, label):
         ax.add_patch(FancyArrowPatch((x0 + width / 2, 0), (x1 - width / 2, 0), arrowstyle="-|>",
@@ -353,7 +353,6 @@ def draw_architecture(layers_dims, ax=None, title=None):
     arrow(step * L, step * (L + 1), "$\\hat y$")
     ax.set_xlim(-width / 2 - 0.1, step * (L + 1) + width / 2 + 0.1)
     ax.set_ylim(-height / 2 - 0.15, height / 2 + 0.55)
-    ax.set_aspect("equal")
     ax.axis("off")
     if title:
         ax.set_title(title, fontsize=10)
