@@ -20,20 +20,30 @@ Autograde:
   nothing. Real failures are 'error' outputs and are untouched.
 
 Feedback:
-- ``HideHiddenTracebacks``: a traceback from a test cell quotes the lines
-  around the failure, which may be hidden test code. Replace the traceback of
-  every test cell's error with its last line (the exception and its message),
-  which is all a learner needs.
+- ``HideHiddenTracebacks``: what a test cell shows must not reveal its hidden
+  tests. (1) A traceback from a test cell quotes the lines around the failure,
+  which may be hidden test code: the traceback of every test cell's error is
+  replaced by its last line (the exception and its message), which is all a
+  learner needs. (2) Whatever was printed after the visible checks passed
+  (``C.passed``'s line) was printed while the hidden tests ran, e.g. a debug
+  print left in the learner's function, showing the hidden inputs and the
+  learner's results on them (the hidden reference values, when right): it is
+  replaced by a note. Failures keep their message.
 """
 import re
 
 from nbclient.exceptions import DeadKernelError
+from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor, OverwriteCells
 from nbgrader.utils import is_grade, is_solution
 from traitlets import Integer
 
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS\n?", flags=re.S)
 NOTE = "(The lines of the test are not shown: they include hidden tests.)"
+# the end of the line checks.passed() prints after the visible checks: what a
+# test cell prints after it, it printed while its hidden tests ran
+PASSED = "all visible checks passed."
+HIDDEN_OUTPUT = "(What was printed while the hidden tests ran is not shown.)"
 DEAD = ("The kernel died while running this cell (exit(), os._exit or a crash). The cell was "
         "skipped and the notebook run again without it, so the other questions could be graded.")
 
@@ -107,8 +117,31 @@ class WarningsAreNotFailures(NbGraderPreprocessor):
 class HideHiddenTracebacks(NbGraderPreprocessor):
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type == "code" and is_grade(cell) and not is_solution(cell):
-            for output in cell.get("outputs", []):
-                if output.get("output_type") == "error":
-                    message = f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"
-                    output["traceback"] = [message, NOTE]
+            cell.outputs = visible_outputs(cell.get("outputs", []))
         return cell, resources
+
+
+def visible_outputs(outputs):
+    """A test cell's outputs without tracebacks and without what the hidden tests printed."""
+    kept, hidden_part, dropped = [], False, False
+    for output in outputs:
+        kind = output.get("output_type")
+        if kind == "error":
+            output["traceback"] = [f"{output.get('ename', 'Error')}: {output.get('evalue', '')}", NOTE]
+            kept.append(output)
+        elif hidden_part:  # (a lone newline may come as an output of its own)
+            dropped = dropped or kind != "stream" or bool(output.get("text", "").strip())
+        elif kind == "stream" and PASSED in output.get("text", ""):
+            text = output["text"]
+            end = text.find("\n", text.index(PASSED))
+            head = text if end < 0 else text[:end + 1]
+            dropped = bool(text[len(head):].strip())
+            output["text"] = head if head.endswith("\n") else head + "\n"
+            kept.append(output)
+            hidden_part = True
+        else:
+            kept.append(output)
+    if dropped:
+        at = next(i for i, o in enumerate(kept) if PASSED in o.get("text", "")) + 1
+        kept.insert(at, new_output("stream", name="stdout", text=HIDDEN_OUTPUT + "\n"))
+    return kept

@@ -32,11 +32,9 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 from nndl import course, submissions
-from nndl.build import nbgrader_env
-from nndl.grading import temporary_course
+from nndl.grading import nbgrader_env, temporary_course
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 # nbgrader runs `alembic` by name: make the venv's bin/ visible to it.

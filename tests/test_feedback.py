@@ -7,10 +7,11 @@ that has a defect corpus; per notebook two students submit:
 
 - ``wrong``: the corpus pack with the most wrong answers (realistic mistakes that
   fail visible or hidden checks with a CheckFailed message);
-- ``crash``: the reference solution, except that every graded function raises
-  ZeroDivisionError when it is called from a hidden line of its own test cell,
-  i.e. the learner's code fails *inside* a hidden check, where IPython's
-  traceback would quote the hidden line;
+- ``accidents``: the reference solution with, on alternate functions, a crash
+  when a hidden line of the function's own test calls it (the learner's code
+  fails *inside* a hidden check, where IPython's traceback would quote the
+  hidden line) or a debug print left in (run by the hidden tests too, it prints
+  the hidden inputs and the learner's results on them: the reference values);
 
 and, on 01_numpy_basics, two softmax mistakes that only the hidden checks catch.
 Everything is autograded at once (Course.autograde_all), then each notebook's
@@ -18,13 +19,13 @@ feedback is generated, and each feedback file is searched, as text, for every
 hidden literal of the source notebook: every meaningful line of a
 ``### BEGIN HIDDEN TESTS`` block and every float with 5 or more significant digits
 written there (as written, or printed with fewer digits). A literal the student
-can see anyway (in the release notebook, in their own code, or in the output of a
-cell that is not a test) is not a leak and is skipped.
+can see anyway (in the release notebook, in their own code, in the output of a
+cell that is not a test, or in what a test cell printed before its hidden tests
+ran) is not a leak and is skipped.
 
 The last test removes HideHiddenTracebacks and shows that the search then finds
-the leak: the check can fail.
+the leaks (hidden lines in tracebacks, hidden values in prints): the check can fail.
 """
-import ast
 import hashlib
 import html.parser
 import math
@@ -34,7 +35,8 @@ import pytest
 
 from nndl import course, submissions
 from nndl.grading import temporary_course
-from nndl.nbgrader_ext import NOTE
+from nndl import checks
+from nndl.nbgrader_ext import HIDDEN_OUTPUT, NOTE, PASSED
 
 from .conftest import _SELECTED
 
@@ -45,7 +47,7 @@ MIN_DIGITS = 5  # significant digits of a hidden float worth protecting
 MIN_PRINTED = 6  # digits a printed number needs before it can count as a leak
 
 # -- submissions --------------------------------------------------------------
-PLANT = '''
+CRASH = '''
 
 import functools as _functools, hashlib as _hashlib, linecache as _linecache, sys as _sys
 
@@ -65,24 +67,64 @@ def _crash_in_hidden_lines(f, digests):
 {fn} = _crash_in_hidden_lines({fn}, {digests!r})
 '''
 
+DEBUG_PRINT = '''
+
+import functools as _functools, os as _os, sys as _sys
+
+
+def _debug_print(f):
+    """f, with the print a learner forgot to remove. (To keep grading fast it
+    prints only when the running cell calls it, not when another function does.)"""
+    @_functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        result = f(*args, **kwargs)
+        frame, cells = _sys._getframe(1), []
+        while frame is not None:
+            if _os.path.basename(_os.path.dirname(frame.f_code.co_filename)).startswith("ipykernel_"):
+                cells.append(frame.f_code.co_filename)
+            frame = frame.f_back
+        if cells and cells[0] == cells[-1]:
+            print("{fn} got", *args, "and returns", result)
+        return result
+    return wrapper
+
+
+{fn} = _debug_print({fn})
+'''
+
 
 def _digest(line):
     return hashlib.sha256(line.strip().encode()).hexdigest()[:16]
 
 
-def crash_submission(aid):
-    """The reference solution; each function crashes when a hidden line of its test calls it.
+def accidents_submission(aid):
+    """The reference solution with two accidents, on alternate functions: a crash
+    when a hidden line of the function's own test calls it (the learner's code
+    fails inside a hidden check), and a debug print left in (so the hidden tests
+    print the hidden inputs and the learner's results on them, here the
+    reference values).
 
     Only digests of the hidden lines go into the submission, so its code (which
     the feedback shows) contains no hidden literal."""
     answers = submissions.reference_answers(aid)
-    for gid, cell in course.grade_cells(course.read_notebook(course.source_path(aid))).items():
-        fn = gid[len("test_"):]
-        blocks = course.hidden_blocks(cell.source)
-        if fn in answers and blocks:
+    tests = course.grade_cells(course.read_notebook(course.source_path(aid)))
+    for fn, accident in accidents(aid).items():
+        if accident == "crash":
+            blocks = course.hidden_blocks(tests[f"test_{fn}"].source)
             digests = sorted({_digest(line) for b in blocks for line in b.splitlines() if line.strip()})
-            answers[fn] = answers[fn].rstrip() + "\n" + PLANT.format(fn=fn, digests=digests)
+            answers[fn] = answers[fn].rstrip() + "\n" + CRASH.format(fn=fn, digests=digests)
+        else:
+            answers[fn] = answers[fn].rstrip() + "\n" + DEBUG_PRINT.format(fn=fn)
     return submissions.make_submission(aid, answers)
+
+
+def accidents(aid):
+    """{function: "crash" | "print"}, alternating, for the functions whose test has hidden checks."""
+    answers = submissions.reference_answers(aid)
+    tests = course.grade_cells(course.read_notebook(course.source_path(aid)))
+    graded = [gid[len("test_"):] for gid, cell in tests.items()
+              if gid[len("test_"):] in answers and course.hidden_blocks(cell.source)]
+    return {fn: ("crash", "print")[n % 2] for n, fn in enumerate(graded)}
 
 
 def most_wrong_pack(aid):
@@ -104,7 +146,7 @@ def plan(aid):
     """{student: submitted notebook} for one notebook."""
     students = {
         "wrong": submissions.make_submission(aid, most_wrong_pack(aid)),
-        "crash": crash_submission(aid),
+        "accidents": accidents_submission(aid),
     }
     if aid == SOFTMAX:
         # both pass the visible check on a (2, 4) array and fail the hidden ones
@@ -156,6 +198,11 @@ def output_text(cell):
     return "\n".join(parts)
 
 
+def printed_in_hidden_part(cell):
+    text = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream")
+    return PASSED in text and bool(text.split(PASSED, 1)[1].strip())
+
+
 def is_test(cell):
     return bool(course.nbgrader_meta(cell).get("grade"))
 
@@ -201,20 +248,15 @@ def hidden_literals(aid):
     return lines, floats
 
 
-def visible_check_messages(aid, autograded):
-    """Messages of failing *visible* checks (their name is a string of the release's
-    test cell). With reveal=True they print what the learner's code returned on the
-    visible input, which the learner can see by running the notebook anyway."""
-    released = course.grade_cells(course.read_notebook(course.release_path(aid)))
+def visible_part_output(autograded):
+    """What test cells printed before their hidden tests ran: up to the line of
+    C.passed, or all of it when the visible checks failed (the hidden ones then
+    never ran). The learner sees the same by running their notebook."""
     out = []
     for cell in autograded.cells:
-        gid = course.nbgrader_meta(cell).get("grade_id")
-        if not is_test(cell) or gid not in released:
-            continue
-        names = {n.value for n in ast.walk(ast.parse(released[gid].source))
-                 if isinstance(n, ast.Constant) and isinstance(n.value, str)}
-        out += [o["evalue"] for o in cell.get("outputs", [])
-                if o.get("output_type") == "error" and any(o.get("evalue", "").startswith(n + ": ") for n in names)]
+        if is_test(cell):
+            text = output_text(cell)
+            out.append(text[:text.index(PASSED)] if PASSED in text else text)
     return out
 
 
@@ -225,7 +267,7 @@ def leaks(aid, page, submitted, autograded):
         [c.source for c in course.read_notebook(course.release_path(aid)).cells]
         + [c.source for c in submitted.cells if not is_test(c)]
         + [output_text(c) for c in autograded.cells if not is_test(c)]
-        + visible_check_messages(aid, autograded)))
+        + visible_part_output(autograded)))
     seen_tokens, seen_numbers = set(FLOAT.findall(visible)), numbers(visible, MIN_DIGITS)
     text = html_text(page)
     shown_tokens, shown_numbers = set(FLOAT.findall(text)), numbers(text, MIN_PRINTED)
@@ -303,10 +345,12 @@ def test_feedback_says_what_failed(graded, aid):
 @pytest.mark.parametrize("aid", AIDS)
 def test_crash_inside_hidden_check_shows_the_error_not_the_code(graded, aid):
     _, results = graded
-    page, _, autograded = results[("crash", aid)]
+    page, _, autograded = results[("accidents", aid)]
     crashed = {gid: m for gid, m in failures(autograded).items() if m.startswith("ZeroDivisionError: planted")}
     assert crashed, f"{aid}: no planted crash happened inside a hidden check (is the hidden code reached?)"
-    others = {gid: m for gid, m in failures(autograded).items() if gid not in crashed}
+    # a test may fail a stray print (05 does); nothing else may fail
+    printing = {f"test_{fn}" for fn, accident in accidents(aid).items() if accident == "print"}
+    others = {gid: m for gid, m in failures(autograded).items() if gid not in set(crashed) | printing}
     assert not others, f"{aid}: the reference solution failed elsewhere: {others}"
     text = html_text(page)
     for message in crashed.values():
@@ -324,16 +368,76 @@ def test_hidden_softmax_failures_are_explained(graded):
     assert squash(NOTE) in reshape
 
 
-def test_the_search_finds_a_traceback_leak(graded):
-    """Without HideHiddenTracebacks, IPython's traceback of the planted crash quotes
-    hidden lines, and the search above reports them."""
+def test_what_hidden_tests_printed_is_not_shown(graded):
+    """The debug prints ran in the hidden tests too: the feedback shows a note
+    instead (and the literal search above finds none of their values). Some
+    hidden tests capture what the function prints (05 fails a print when
+    print_cost is False), so not every notebook shows it."""
+    _, results = graded
+    printed = []
+    for (student, aid), (page, _, autograded) in sorted(results.items()):
+        if any(printed_in_hidden_part(c) for c in autograded.cells if is_test(c)):
+            printed.append(f"{student} {aid}")
+            assert HIDDEN_OUTPUT in html_text(page), f"{student} {aid}"
+    assert printed, "no debug print ran in any hidden test (is the hidden code reached?)"
+
+
+def test_passed_line_is_what_the_feedback_looks_for(capsys):
+    checks.passed("softmax")
+    assert PASSED in capsys.readouterr().out
+
+
+def test_the_search_finds_the_leaks_without_hidehiddentracebacks(graded):
+    """Without HideHiddenTracebacks, IPython's traceback of a planted crash quotes
+    hidden lines and the debug prints show hidden values, and the search above
+    reports both: the checks can fail."""
     c, results = graded
     aid = sorted(a for _, a in results)[0]
     preprocessors = ["nbgrader.preprocessors.GetGrades", "nbgrader.preprocessors.ClearHiddenTests",
                      "nbgrader.preprocessors.ClearMarkScheme", "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor"]
-    c.run(["generate_feedback", aid, "--force", "--student=crash",
-           f"--GenerateFeedback.preprocessors={preprocessors!r}"])
-    _, submitted, autograded = results[("crash", aid)]
-    page = c.feedback_html("crash", aid).read_text()
+    c.run(["generate_feedback", aid, "--force", f"--GenerateFeedback.preprocessors={preprocessors!r}"])
+    _, submitted, autograded = results[("accidents", aid)]
+    page = c.feedback_html("accidents", aid).read_text()
     assert squash(NOTE) not in html_text(page), "HideHiddenTracebacks still ran"
-    assert any(leak.startswith("hidden line") for leak in leaks(aid, page, submitted, autograded))
+    found = leaks(aid, page, submitted, autograded)
+    assert any(leak.startswith("hidden line") for leak in found), found
+    assert any(leak.startswith("hidden value") for leak in found), found
+
+
+# -- the preprocessor on small inputs (no nbgrader run) ---------------------------
+def _outputs_after_feedback(outputs):
+    from nbformat.v4 import new_code_cell
+
+    from nndl.nbgrader_ext import HideHiddenTracebacks
+
+    cell = new_code_cell('"""f"""\nC.passed("f")', outputs=outputs)
+    cell.metadata["nbgrader"] = {"grade": True, "grade_id": "test_f", "locked": True, "points": 1,
+                                 "schema_version": 3, "solution": False, "task": False}
+    cell, _ = HideHiddenTracebacks().preprocess_cell(cell, {}, 0)
+    return cell.outputs
+
+
+def test_hidden_part_output_is_cut_at_the_passed_line():
+    from nbformat.v4 import new_output
+
+    err = new_output("error", ename="CheckFailed", evalue="f on a (3, 2) array: wrong values",
+                     traceback=["----> 9 C.expect_array(f(_x), _e, 'f on a (3, 2) array')"])
+    outs = _outputs_after_feedback([
+        new_output("stream", name="stdout", text="mine 1\n\u2714 f: all visible checks passed."),
+        new_output("stream", name="stdout", text="\nf returns 0.8807970779778823\n"),
+        new_output("display_data", data={"text/plain": "<Figure>"}),
+        err])
+    assert [o.output_type for o in outs] == ["stream", "stream", "error"]
+    assert outs[0].text == "mine 1\n\u2714 f: all visible checks passed.\n"
+    assert outs[1].text.strip() == HIDDEN_OUTPUT
+    assert outs[2].traceback == ["CheckFailed: f on a (3, 2) array: wrong values", NOTE]
+
+
+def test_nothing_is_cut_when_the_hidden_part_printed_nothing():
+    from nbformat.v4 import new_output
+
+    outs = _outputs_after_feedback([new_output("stream", name="stdout", text="\u2714 f: all visible checks passed."),
+                                    new_output("stream", name="stdout", text="\n")])
+    assert [o.get("text") for o in outs] == ["\u2714 f: all visible checks passed.\n"]
+    outs = _outputs_after_feedback([new_output("stream", name="stdout", text="debug 3\n")])  # visible part failed
+    assert [o.get("text") for o in outs] == ["debug 3\n"]
