@@ -58,16 +58,22 @@ def footprint(entry, dependents):
 
 
 def pack(entries, dependents):
-    """Group entries into as few submissions as possible, such that within a
-    group no entry can affect another's test cells (disjoint footprints, and
-    one entry per function). Each group is one notebook to grade, and every
-    lost point in it is still attributable to exactly one entry."""
+    """Group entries into as few submissions as possible, such that every lost
+    point stays attributable to exactly one entry: within a group, functions
+    are distinct, and no wrong entry's footprint meets another entry's
+    footprint (a correct entry damages nothing, so two correct ones may share
+    cells). Each group is one notebook to grade."""
+    def clash(a, b):
+        if a["function"] == b["function"]:
+            return True
+        if a["kind"] == "correct" and b["kind"] == "correct":
+            return False
+        return bool(footprint(a, dependents) & footprint(b, dependents))
+
     groups = []
     for index, entry in enumerate(entries):
-        fp = footprint(entry, dependents)
         for group in groups:
-            if all(entries[j]["function"] != entry["function"] and not (fp & footprint(entries[j], dependents))
-                   for j in group):
+            if not any(clash(entry, entries[j]) for j in group):
                 group.append(index)
                 break
         else:

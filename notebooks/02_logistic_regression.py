@@ -480,6 +480,13 @@ def propagate(w, b, X, Y):
 
 # %% nbgrader={"grade": true, "grade_id": "test_propagate", "locked": true, "points": 4, "schema_version": 3, "solution": false, "task": false}
 """propagate: cost and gradients (values, shapes, single numbers), inputs unchanged."""
+### BEGIN HIDDEN TESTS
+# Graded alone: while this cell runs, the functions it relies on are correct ones
+# (your own are back when it ends), so a bug elsewhere costs its own test only.
+def _ref_sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+C.grade_alone(globals(), sigmoid=_ref_sigmoid)
+### END HIDDEN TESTS
 w = np.array([[0.5], [-1.0], [0.25]])
 b = 0.5
 X = np.array([[1.0, -2.0, 0.5], [0.3, 1.0, -1.0], [2.0, 0.0, -0.5]])
@@ -588,6 +595,18 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
 
 # %% nbgrader={"grade": true, "grade_id": "test_optimize", "locked": true, "points": 4, "schema_version": 3, "solution": false, "task": false}
 """optimize: parameters, last gradients and costs recorded at i % 100 == 0; inputs unchanged."""
+### BEGIN HIDDEN TESTS
+# Graded alone: while this cell runs, the functions it relies on are correct ones
+# (your own are back when it ends), so a bug elsewhere costs its own test only.
+def _ref_sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+def _ref_propagate(w, b, X, Y):
+    m = X.shape[1]
+    A = _ref_sigmoid(w.T @ X + b)
+    cost = np.squeeze(np.array(-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m))
+    return {"dw": X @ (A - Y).T / m, "db": np.sum(A - Y) / m}, cost
+C.grade_alone(globals(), sigmoid=_ref_sigmoid, propagate=_ref_propagate)
+### END HIDDEN TESTS
 w = np.array([[0.5], [-1.0], [0.25]])
 b = 0.5
 X = np.array([[1.0, -2.0, 0.5], [0.3, 1.0, -1.0], [2.0, 0.0, -0.5]])
@@ -659,6 +678,13 @@ def predict(w, b, X):
 
 # %% nbgrader={"grade": true, "grade_id": "test_predict", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
 """predict: float 0./1. of shape (1, m), 1 only where the probability is above 0.5."""
+### BEGIN HIDDEN TESTS
+# Graded alone: while this cell runs, the functions it relies on are correct ones
+# (your own are back when it ends), so a bug elsewhere costs its own test only.
+def _ref_sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+C.grade_alone(globals(), sigmoid=_ref_sigmoid)
+### END HIDDEN TESTS
 w = np.array([[0.5], [-1.0], [0.25]])
 b = -0.25
 X = np.array([[1.0, -2.0, 0.5], [0.3, 1.0, -1.0], [2.0, 0.0, -0.5]])
@@ -740,6 +766,31 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
 
 # %% nbgrader={"grade": true, "grade_id": "test_model", "locked": true, "points": 4, "schema_version": 3, "solution": false, "task": false}
 """model: the dictionary's keys, shapes and values after a short training from zeros."""
+### BEGIN HIDDEN TESTS
+# Graded alone: while this cell runs, the functions it relies on are correct ones
+# (your own are back when it ends), so a bug elsewhere costs its own test only.
+def _ref_sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+def _ref_initialize_with_zeros(dim):
+    return np.zeros((dim, 1)), 0.0
+def _ref_propagate(w, b, X, Y):
+    m = X.shape[1]
+    A = _ref_sigmoid(w.T @ X + b)
+    cost = np.squeeze(np.array(-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m))
+    return {"dw": X @ (A - Y).T / m, "db": np.sum(A - Y) / m}, cost
+def _ref_optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    costs = []
+    for i in range(num_iterations):
+        grads, cost = _ref_propagate(w, b, X, Y)
+        w = w - learning_rate * grads["dw"]
+        b = b - learning_rate * grads["db"]
+        if i % 100 == 0:
+            costs.append(cost)
+    return {"w": w, "b": b}, grads, costs
+def _ref_predict(w, b, X):
+    return (_ref_sigmoid(w.T @ X + b) > 0.5).astype(float)
+C.grade_alone(globals(), sigmoid=_ref_sigmoid, initialize_with_zeros=_ref_initialize_with_zeros, propagate=_ref_propagate, optimize=_ref_optimize, predict=_ref_predict)
+### END HIDDEN TESTS
 rng = np.random.default_rng(1)
 X_tr, Y_tr = rng.standard_normal((3, 5)), np.array([[1, 0, 1, 1, 0]])
 X_te, Y_te = rng.standard_normal((3, 5)), np.array([[0, 1, 0, 1, 1]])
