@@ -14,14 +14,11 @@ else left as the reference solution):
 - "wrong": ``test_<function>`` fails, and any other failing test cell is in
   ``DEPENDENTS[function]`` (cells whose code calls that function).
 
-Check it with nbgrader's Validator (a few minutes on two cores):
+Check it with real nbgrader (tests/test_corpus.py asserts the same):
 
-    python tests/corpus/01_numpy_basics.py            # every entry
-    python tests/corpus/01_numpy_basics.py softmax    # one function's entries
+    python -m nndl.corpus 01_numpy_basics             # every entry
+    python -m nndl.corpus 01_numpy_basics FUNCTION    # one function's entries
 
-For each wrong entry the report says whether the visible checks already catch
-it ("visible") or only the hidden ones ("hidden"), and the message the learner
-gets.
 """
 
 AID = "01_numpy_basics"
@@ -258,120 +255,3 @@ CORPUS = [
            "def L2(yhat, y):\n    total = 0\n    for a, b in zip(yhat, y):\n        total += abs(a - b) ** 2\n"
            "    return float(total)\n"),
 ]
-
-
-# ---------------------------------------------------------------- verification
-def _swap(nb, grade_id, code):
-    """A copy of notebook ``nb`` whose solution cell ``grade_id`` holds ``code``."""
-    import copy
-
-    new = copy.deepcopy(nb)
-    cells = [c for c in new.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == grade_id]
-    if len(cells) != 1 or not cells[0].metadata.nbgrader.get("solution"):
-        raise KeyError(f"{AID}: no single solution cell {grade_id!r}")
-    cells[0].source = code
-    return new
-
-
-def _last_line(text):
-    import re
-
-    lines = [line.strip() for line in re.sub(r"\x1b\[[0-9;]*m", "", text).splitlines() if line.strip()]
-    errors = [line for line in lines if re.match(r"^[A-Za-z_.]*(Error|Exception|Failed)\b.*:", line)]
-    return (errors or lines or [""])[-1]
-
-
-def validate(nb):
-    """Validate ``nb`` with nbgrader; {test grade_id: (caught_by, message)} of the failing test cells.
-
-    caught_by is "hidden" when the cell printed its visible-checks success line
-    before failing, else "visible".
-    """
-    import tempfile
-    from pathlib import Path
-
-    import nbformat
-    from nbgrader.validator import Validator
-    from traitlets.config import Config
-
-    class _Keep(Validator):
-        def _preprocess(self, nb):
-            self.executed = super()._preprocess(nb)
-            return self.executed
-
-    cfg = Config()
-    cfg.Execute.timeout = 300
-    validator = _Keep(config=cfg)
-    with tempfile.TemporaryDirectory(prefix="nndl-corpus-") as tmp:
-        path = Path(tmp) / f"{AID}.ipynb"
-        nbformat.write(nb, str(path))
-        result = validator.validate(str(path))
-    unexpected = set(result) - {"failed"}
-    if unexpected:
-        raise RuntimeError(f"validation did not run as expected: {sorted(unexpected)}")
-    executed = {c.metadata.nbgrader["grade_id"]: c for c in validator.executed.cells
-                if c.get("metadata", {}).get("nbgrader", {}).get("grade")}
-    by_source = {c.source.strip(): gid for gid, c in executed.items()}
-    out = {}
-    for f in result.get("failed", []):
-        gid = by_source[f["source"]]
-        printed = "".join(o.get("text", "") for o in executed[gid].outputs if o.output_type == "stream")
-        caught = "hidden" if "all visible checks passed" in printed else "visible"
-        out[gid] = (caught, _last_line(f["raw_error"]))
-    return out
-
-
-def verdict(entry, failed):
-    """None if ``failed`` (test grade_ids) is what ``entry`` should give, else why not."""
-    own = f"test_{entry['function']}"
-    failed = set(failed)
-    if entry["kind"] == "correct":
-        return None if not failed else f"a correct submission fails {sorted(failed)}"
-    if own not in failed:
-        return f"a wrong submission passes {own}"
-    extra = failed - {own} - DEPENDENTS[entry["function"]]
-    return f"a wrong submission also fails unrelated {sorted(extra)}" if extra else None
-
-
-def _run(entry):
-    """(entry, failing test cells, seconds) for one entry, in a worker process."""
-    import time
-
-    from nndl import course
-
-    start = time.time()
-    source = course.read_notebook(course.source_path(AID))
-    failed = validate(_swap(source, entry["function"], entry["code"]))
-    return entry, failed, time.time() - start
-
-
-def main(argv=None):
-    import os
-    import sys
-    from concurrent.futures import ProcessPoolExecutor
-
-    os.environ["PATH"] = os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")
-    argv = sys.argv[1:] if argv is None else argv
-    entries = [e for e in CORPUS if not argv or e["function"] in argv]
-
-    problems = 0
-    # Processes, not threads: the Validator changes the working directory and
-    # the environment, which threads would share.
-    with ProcessPoolExecutor(max_workers=int(os.environ.get("CORPUS_JOBS", "2"))) as pool:
-        for entry, failed, seconds in pool.map(_run, entries):
-            bad = verdict(entry, failed)
-            problems += bad is not None
-            own = failed.get(f"test_{entry['function']}")
-            detail = f"[{own[0]}] {own[1]}" if own else ""
-            others = sorted(set(failed) - {f"test_{entry['function']}"})
-            print(f"{'ok ' if bad is None else 'BAD'} {entry['function']:18} {entry['kind']:7} "
-                  f"{entry['why'][:58]:58} ({seconds:.1f} s)"
-                  + (f"\n      {detail[:150]}" if detail else "")
-                  + (f"\n      also fails {others}" if others else "")
-                  + (f"\n    -> {bad}" if bad else ""), flush=True)
-    print(f"{len(entries) - problems} of {len(entries)} entries as expected")
-    return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

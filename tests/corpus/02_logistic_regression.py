@@ -15,10 +15,10 @@ else left as the reference solution):
 - "wrong": ``test_<function>`` fails, and any other failing test cell is in
   ``DEPENDENTS[function]`` (cells whose code calls that function).
 
-Check it with nbgrader's Validator (a few minutes on two cores):
+Check it with real nbgrader (tests/test_corpus.py asserts the same):
 
-    python tests/corpus/02_logistic_regression.py            # every entry
-    python tests/corpus/02_logistic_regression.py propagate  # one function's entries
+    python -m nndl.corpus 02_logistic_regression             # every entry
+    python -m nndl.corpus 02_logistic_regression FUNCTION    # one function's entries
 """
 
 AID = "02_logistic_regression"
@@ -297,98 +297,3 @@ CORPUS = [
              "    return dict(costs=costs, Y_prediction_test=Y_prediction_test, Y_prediction_train=Y_prediction_train,\n"
              "                w=params['w'], b=params['b'], learning_rate=learning_rate, num_iterations=num_iterations)\n"},
 ]
-
-
-# ---------------------------------------------------------------- verification
-def _swap(nb, grade_id, code):
-    """A copy of notebook ``nb`` whose solution cell ``grade_id`` holds ``code``."""
-    import copy
-
-    new = copy.deepcopy(nb)
-    cells = [c for c in new.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == grade_id]
-    if len(cells) != 1 or not cells[0].metadata.nbgrader.get("solution"):
-        raise KeyError(f"{AID}: no single solution cell {grade_id!r}")
-    cells[0].source = code
-    return new
-
-
-def failing_tests(nb):
-    """grade_ids of the test cells that fail when ``nb`` is validated by nbgrader."""
-    import tempfile
-    from pathlib import Path
-
-    import nbformat
-    from nbgrader.validator import Validator
-    from traitlets.config import Config
-
-    by_source = {c.source.strip(): c.metadata.nbgrader["grade_id"]
-                 for c in nb.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade")}
-    cfg = Config()
-    cfg.Execute.timeout = 300
-    cfg.Execute.iopub_timeout = 60  # a loaded machine can be slow to deliver outputs
-    with tempfile.TemporaryDirectory(prefix="nndl-corpus-") as tmp:
-        path = Path(tmp) / f"{AID}.ipynb"
-        nbformat.write(nb, str(path))
-        result = Validator(config=cfg).validate(str(path))
-    unexpected = set(result) - {"failed"}
-    if unexpected:
-        raise RuntimeError(f"validation did not run as expected: {sorted(unexpected)}")
-    return {by_source[f["source"]] for f in result.get("failed", [])}
-
-
-def verdict(entry, failed):
-    """None if ``failed`` (a set of test grade_ids) is what ``entry`` should give, else why not."""
-    own = f"test_{entry['function']}"
-    if entry["kind"] == "correct":
-        return None if not failed else f"a correct submission fails {sorted(failed)}"
-    if own not in failed:
-        return f"a wrong submission passes {own}"
-    extra = failed - {own} - DEPENDENTS[entry["function"]]
-    return f"a wrong submission also fails unrelated {sorted(extra)}" if extra else None
-
-
-def _run(job):
-    import time
-
-    source, entry = job
-    start = time.time()
-    try:
-        failed = failing_tests(_swap(source, entry["function"], entry["code"]))
-    except Exception as exc:  # report it with the entry, keep checking the others
-        failed = exc
-    return entry, failed, time.time() - start
-
-
-def main(argv=None):
-    import os
-    import sys
-    from concurrent.futures import ProcessPoolExecutor
-
-    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-    from nndl import course
-
-    os.environ["PATH"] = os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")
-    argv = sys.argv[1:] if argv is None else argv
-    entries = [e for e in CORPUS if not argv or e["function"] in argv]
-    source = course.read_notebook(course.source_path(AID))
-
-    problems = 0
-    # Processes, not threads: nbgrader's Validator changes the working directory.
-    with ProcessPoolExecutor(max_workers=int(os.environ.get("CORPUS_JOBS", "2"))) as pool:
-        jobs = [(source, entry) for entry in entries]
-        for entry, failed, seconds in pool.map(_run, jobs):
-            if isinstance(failed, Exception):
-                bad, failed = f"could not validate: {type(failed).__name__}: {str(failed)[:200]}", set()
-            else:
-                bad = verdict(entry, failed)
-            problems += bad is not None
-            status = "ok " if bad is None else "BAD"
-            print(f"{status} {entry['function']:22} {entry['kind']:7} {entry['why'][:55]:55} "
-                  f"fails {sorted(failed) or '-'} ({seconds:.1f} s)" + (f"\n    -> {bad}" if bad else ""),
-                  flush=True)
-    print(f"{len(entries) - problems} passed, {problems} failed")
-    return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
