@@ -24,10 +24,6 @@ Check it with real nbgrader (tests/test_corpus.py asserts the same):
 
     python -m nndl.corpus 04_deep_nn_step_by_step             # every entry
     python -m nndl.corpus 04_deep_nn_step_by_step FUNCTION    # one function's entries
-
-For each wrong entry the report says whether the visible checks already catch
-it ("visible") or only the hidden ones ("hidden"), and the message the learner
-gets.
 """
 
 AID = "04_deep_nn_step_by_step"
