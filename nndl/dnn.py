@@ -31,8 +31,17 @@ Two differences from notebook 04, both on purpose:
 Speed: the work is in the first layer's two products with ``X`` (12288 rows
 for the cat images). Nothing here copies ``X``; the divisions by ``m`` are
 applied to the small ``dZ`` instead of the large ``dW``; sums and updates
-avoid temporaries where that cannot touch the caller's arrays.
+avoid temporaries where that cannot touch the caller's arrays. Products with
+a large operand run on one BLAS thread (through threadpoolctl, when it is
+installed): they are thin (7 or 20 rows) and limited by memory bandwidth, so a
+second thread gains little on an idle machine, while on a busy one (other
+notebooks, or several submissions graded at once, on two cores) OpenBLAS's
+threads wait for each other at every call: on the course's 2-core machine,
+with other processes running, we measured the 4-layer training 5 to 9 times
+slower with two threads than with one.
 """
+import contextlib
+
 import numpy as np
 
 from .activations import relu, relu_backward, sigmoid, sigmoid_backward
@@ -44,6 +53,24 @@ __all__ = [
     "linear_backward", "linear_activation_backward", "L_model_backward",
     "update_parameters", "predict", "draw_architecture",
 ]
+
+# products whose large operand has at least this many entries run on one BLAS thread
+_ONE_THREAD_FROM = 1 << 16
+_blas = []  # [threadpoolctl controller of the BLAS libraries, or None], made on first use
+
+
+def _one_blas_thread(entries):
+    """Context manager: one BLAS thread for a product touching ``entries`` values (or nothing)."""
+    if entries < _ONE_THREAD_FROM:
+        return contextlib.nullcontext()
+    if not _blas:
+        try:
+            from threadpoolctl import ThreadpoolController
+            _blas.append(ThreadpoolController().select(user_api="blas"))
+        except Exception:  # not installed, or an unknown BLAS: leave the threads alone
+            _blas.append(None)
+    return contextlib.nullcontext() if _blas[0] is None else _blas[0].limit(limits=1)
+
 
 _FORWARD = {"relu": relu, "sigmoid": sigmoid}
 _BACKWARD = {"relu": relu_backward, "sigmoid": sigmoid_backward}
@@ -117,7 +144,8 @@ def linear_forward(A, W, b):
     Z -- (n_l, m) pre-activation
     cache -- tuple (A, W, b), the very objects given (no copies), for linear_backward
     """
-    Z = W @ A
+    with _one_blas_thread(np.size(A)):
+        Z = W @ A
     if Z.dtype == np.result_type(Z, b):
         Z += b  # in place: Z is a fresh array, and this spares an (n_l, m) temporary
     else:
@@ -188,7 +216,9 @@ def compute_cost(AL, Y):
 def _weight_grads(dZ, A_prev):
     """(dW, db) of a linear layer, dividing the small dZ by m rather than the large dW."""
     dZ_m = dZ / A_prev.shape[1]
-    return dZ_m @ A_prev.T, dZ_m.sum(axis=1, keepdims=True)
+    with _one_blas_thread(np.size(A_prev)):
+        dW = dZ_m @ A_prev.T
+    return dW, dZ_m.sum(axis=1, keepdims=True)
 
 
 def linear_backward(dZ, cache):
@@ -205,7 +235,8 @@ def linear_backward(dZ, cache):
     """
     A_prev, W, b = cache
     dW, db = _weight_grads(dZ, A_prev)
-    dA_prev = W.T @ dZ
+    with _one_blas_thread(np.size(A_prev)):
+        dA_prev = W.T @ dZ
     return dA_prev, dW, db
 
 

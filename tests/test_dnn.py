@@ -401,3 +401,22 @@ def test_draw_architecture_labels_every_layer_and_weight_shape():
     plt.close(ax.figure)
     with pytest.raises(ValueError, match="at least two sizes"):
         dnn.draw_architecture([12288])
+
+
+def test_large_products_use_one_blas_thread_and_restore_the_setting():
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    blas = threadpoolctl.ThreadpoolController().select(user_api="blas")
+    if not blas.lib_controllers:
+        pytest.skip("no BLAS library seen by threadpoolctl")
+    before = [lib["num_threads"] for lib in blas.info()]
+    with dnn._one_blas_thread(12288 * 209):
+        assert all(lib["num_threads"] == 1 for lib in blas.info())
+    assert [lib["num_threads"] for lib in blas.info()] == before
+    with dnn._one_blas_thread(10):  # small products are left alone
+        assert [lib["num_threads"] for lib in blas.info()] == before
+    # the blocks leave the caller's setting as it was
+    X, Y, params = _network([300, 4, 1], 250, seed=80)
+    AL, caches = dnn.L_model_forward(X, params)
+    dnn.L_model_backward(AL, Y, caches)
+    dnn.linear_activation_backward(np.ones((4, 250)), caches[0], "relu")
+    assert [lib["num_threads"] for lib in blas.info()] == before
