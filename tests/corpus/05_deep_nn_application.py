@@ -24,14 +24,10 @@ themselves, so a model without the line computes exactly the same numbers; it
 appears below as a *correct* entry, and the tests that call the models after
 ``np.random.seed(99)`` check that nothing else depends on the global state.
 
-Check it with nbgrader's Validator (a few minutes on two cores):
+Check it with real nbgrader (tests/test_corpus.py asserts the same):
 
-    python tests/corpus/05_deep_nn_application.py                 # every entry
-    python tests/corpus/05_deep_nn_application.py L_layer_model   # one function's entries
-
-For each wrong entry the report says whether the visible checks already catch
-it ("visible") or only the hidden ones ("hidden"), and the message the learner
-gets.
+    python -m nndl.corpus 05_deep_nn_application                 # every entry
+    python -m nndl.corpus 05_deep_nn_application L_layer_model   # one function's entries
 """
 
 AID = "05_deep_nn_application"
@@ -219,113 +215,3 @@ CORPUS = [
                         "        parameters = new\n")),
 ]
 
-
-# ---------------------------------------------------------------- verification
-def _swap(nb, grade_id, code):
-    """A copy of notebook ``nb`` whose solution cell ``grade_id`` holds ``code``."""
-    import copy
-
-    new = copy.deepcopy(nb)
-    cells = [c for c in new.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == grade_id]
-    if len(cells) != 1 or not cells[0].metadata.nbgrader.get("solution"):
-        raise KeyError(f"{AID}: no single solution cell {grade_id!r}")
-    cells[0].source = code
-    return new
-
-
-def _last_line(text):
-    import re
-
-    lines = [line for line in re.sub(r"\x1b\[[0-9;]*m", "", text).splitlines() if line.strip()]
-    return lines[-1].strip() if lines else ""
-
-
-def validate(nb):
-    """Validate ``nb`` with nbgrader: {test grade_id: (caught_by, message)} of the failing test cells.
-
-    caught_by is "hidden" when the cell printed its visible-checks success line
-    before failing, else "visible".
-    """
-    import tempfile
-    from pathlib import Path
-
-    import nbformat
-    from nbgrader.validator import Validator
-    from traitlets.config import Config
-
-    class _KeepExecuted(Validator):
-        def _preprocess(self, nb):
-            self.executed = super()._preprocess(nb)
-            return self.executed
-
-    cfg = Config()
-    cfg.Execute.timeout = 300
-    validator = _KeepExecuted(config=cfg)
-    with tempfile.TemporaryDirectory(prefix="nndl-corpus-") as tmp:
-        path = Path(tmp) / f"{AID}.ipynb"
-        nbformat.write(nb, str(path))
-        result = validator.validate(str(path))
-    if set(result) - {"failed"}:
-        raise RuntimeError(f"validation did not run as expected: {sorted(result)}")
-    executed = {c.metadata.nbgrader["grade_id"]: c for c in validator.executed.cells
-                if c.get("metadata", {}).get("nbgrader", {}).get("grade")}
-    by_source = {c.source.strip(): gid for gid, c in executed.items()}
-    out = {}
-    for f in result.get("failed", []):
-        gid = by_source[f["source"]]
-        printed = "".join(o.get("text", "") for o in executed[gid].outputs if o.output_type == "stream")
-        out[gid] = ("hidden" if "all visible checks passed" in printed else "visible", _last_line(f["raw_error"]))
-    return out
-
-
-def verdict(entry, failed):
-    """None if ``failed`` (test grade_ids) is what ``entry`` should give, else why not."""
-    own = f"test_{entry['function']}"
-    failed = set(failed)
-    if entry["kind"] == "correct":
-        return None if not failed else f"a correct submission fails {sorted(failed)}"
-    if own not in failed:
-        return f"a wrong submission passes {own}"
-    extra = failed - {own} - DEPENDENTS[entry["function"]]
-    return f"a wrong submission also fails unrelated {sorted(extra)}" if extra else None
-
-
-def _run(entry):
-    """(entry, failing test cells, seconds) for one entry, in a worker process."""
-    import time
-
-    from nndl import course
-
-    start = time.time()
-    failed = validate(_swap(course.read_notebook(course.source_path(AID)), entry["function"], entry["code"]))
-    return entry, failed, time.time() - start
-
-
-def main(argv=None):
-    import os
-    import sys
-    from concurrent.futures import ProcessPoolExecutor
-
-    os.environ["PATH"] = os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")
-    os.environ.setdefault("MPLBACKEND", "Agg")
-    argv = sys.argv[1:] if argv is None else argv
-    entries = [e for e in CORPUS if not argv or e["function"] in argv]
-    problems = 0
-    # processes, not threads: the Validator changes the working directory and the environment
-    with ProcessPoolExecutor(max_workers=int(os.environ.get("CORPUS_JOBS", "2"))) as pool:
-        for entry, failed, seconds in pool.map(_run, entries):
-            bad = verdict(entry, failed)
-            problems += bad is not None
-            own = failed.get(f"test_{entry['function']}")
-            others = sorted(set(failed) - {f"test_{entry['function']}"})
-            print(f"{'ok ' if bad is None else 'BAD'} {entry['function']:26} {entry['kind']:7} "
-                  f"{entry['why'][:60]:60} ({seconds:.1f} s)"
-                  + (f"\n      [{own[0]}] {own[1][:160]}" if own else "")
-                  + (f"\n      also fails {others}" if others else "")
-                  + (f"\n    -> {bad}" if bad else ""), flush=True)
-    print(f"{len(entries) - problems} of {len(entries)} entries as expected")
-    return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
