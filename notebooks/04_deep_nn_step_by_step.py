@@ -389,40 +389,12 @@ def linear_activation_forward(A_prev, W, b, activation):
 """linear_activation_forward: the right activation, A of shape (n, m), cache ((A_prev, W, b), Z)."""
 ### BEGIN HIDDEN TESTS
 # Grade this function alone: while this cell runs, the linear_forward it calls is a
-# correct one; the learner's own comes back afterwards, even when a check fails.
-def _correct_helpers(**helpers):
-    """Bind these names to correct helpers; return the function that puts the learner's back.
-
-    It runs at the end of this cell and, under IPython, again before the next cell
-    starts: a check that fails half-way through the cell leaves nothing behind.
-    """
-    _ns, _absent = globals(), object()
-    _saved = {_n: _ns.get(_n, _absent) for _n in helpers}
-
-    def _put_back(*_event_info):
-        for _n, _v in _saved.items():
-            if _v is _absent:
-                _ns.pop(_n, None)
-            else:
-                _ns[_n] = _v
-        try:
-            get_ipython().events.unregister("pre_run_cell", _put_back)
-        except Exception:
-            pass  # not under IPython, or already put back
-
-    try:
-        get_ipython().events.register("pre_run_cell", _put_back)
-    except Exception:
-        pass  # plain Python (the reference tool): only the end of the cell puts them back
-    _ns.update(helpers)
-    return _put_back
-
-
+# correct one; the learner's own comes back when the cell ends, even when a check fails.
 def _ref_linear_forward(A, W, b):
     return W @ A + b, (A, W, b)
 
 
-_put_back = _correct_helpers(linear_forward=_ref_linear_forward)
+C.grade_alone(globals(), linear_forward=_ref_linear_forward)
 ### END HIDDEN TESTS
 rs = np.random.RandomState(2)
 A_prev, W, b = rs.randn(3, 2), rs.randn(1, 3), rs.randn(1, 1)
@@ -465,7 +437,6 @@ _check_layer_cache(_cr, _Ap, _W, _b, _eZ, "cache of linear_activation_forward wi
 _Ap1, _W1, _b1 = _rs.randn(2, 1), _rs.randn(3, 2), _rs.randn(3, 1)
 _eA1 = np.array([[0.0], [0.9113975535443364], [0.004424145896379628]])  # ref: linear_activation_forward(_Ap1, _W1, _b1, "relu")[0]
 C.expect_array(linear_activation_forward(_Ap1, _W1, _b1, "relu")[0], _eA1, "A of linear_activation_forward with relu on a single example (m = 1)")
-_put_back()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -514,34 +485,6 @@ def L_model_forward(X, parameters):
 ### BEGIN HIDDEN TESTS
 # Grade this function alone: while this cell runs, the helpers it may call are correct
 # ones; the learner's own come back afterwards, even when a check fails.
-def _correct_helpers(**helpers):
-    """Bind these names to correct helpers; return the function that puts the learner's back.
-
-    It runs at the end of this cell and, under IPython, again before the next cell
-    starts: a check that fails half-way through the cell leaves nothing behind.
-    """
-    _ns, _absent = globals(), object()
-    _saved = {_n: _ns.get(_n, _absent) for _n in helpers}
-
-    def _put_back(*_event_info):
-        for _n, _v in _saved.items():
-            if _v is _absent:
-                _ns.pop(_n, None)
-            else:
-                _ns[_n] = _v
-        try:
-            get_ipython().events.unregister("pre_run_cell", _put_back)
-        except Exception:
-            pass  # not under IPython, or already put back
-
-    try:
-        get_ipython().events.register("pre_run_cell", _put_back)
-    except Exception:
-        pass  # plain Python (the reference tool): only the end of the cell puts them back
-    _ns.update(helpers)
-    return _put_back
-
-
 def _ref_linear_forward(A, W, b):
     return W @ A + b, (A, W, b)
 
@@ -553,7 +496,7 @@ def _ref_linear_activation_forward(A_prev, W, b, activation):
     return _Ar, (_lc, _ac)
 
 
-_put_back = _correct_helpers(linear_forward=_ref_linear_forward,
+C.grade_alone(globals(), linear_forward=_ref_linear_forward,
                              linear_activation_forward=_ref_linear_activation_forward)
 ### END HIDDEN TESTS
 rs = np.random.RandomState(3)
@@ -614,7 +557,6 @@ _eAL4 = np.array([[0.3861205765739148, 0.47070443074816787, 0.3861205765739148, 
 _eA4 = [np.array([[0.832892162099332, 0.9741195783904064, 0.16281815769810043, -0.11449202010433539, 1.1864684326166455, 0.17979165086317853, 1.5164416176334854], [-1.6340320196281182, 1.7819709009957654, -0.6177277008871878, -1.0863992928587567, -0.044753328004711504, -1.1637024197482566, 0.5689394950042188], [-0.46264385554042636, 0.28735510483252746, -0.9773387108382874, -0.2224362584359336, 0.09693176788019556, -0.18838434888047959, 1.5916021583729445], [0.5858108272747818, 0.20367539201504153, -1.8565207003985744, 0.3781894561704642, 1.2361403151716697, -0.6899718035350298, -0.19835469221174665], [-3.0257398729225997, -1.2456262234117363, -2.0840394715133215, 0.10412164629262519, -0.15023349407133077, -0.10581650311071217, -0.43695413897586405], [1.019136316265232, -1.2328032263309723, -0.07412453829944396, 0.5963891827515404, -0.17939256213126978, -0.09079506777435305, -0.8250796289156435]]), np.array([[0.0, 0.0, 0.0, 0.0, 0.0, 0.2088400519119098, 0.0], [0.0, 2.982659847269833, 0.0, 0.0, 0.4351359508204962, 0.0, 2.713763914383621], [0.0, 0.0, 0.0, 0.42297257295713, 0.0, 0.2661306107150181, 0.0], [0.0, 0.0, 0.0, 0.7161196610700385, 0.0, 0.5562911948348507, 0.0], [0.0, 0.0, 0.0, 0.0, 0.10786727315995259, 0.0, 0.0]]), np.array([[0.2570643828367782, 0.0, 0.2570643828367782, 0.32791801361448547, 0.0, 0.48591558124503476, 0.0], [0.4258954322215351, 2.456713943718243, 0.4258954322215351, 1.7495669766389923, 0.6791178865468184, 1.590539064983078, 2.273629426497364], [0.4793367186367149, 0.0, 0.4793367186367149, 0.11773609016415826, 0.3610500797447534, 0.07825726563781982, 0.0], [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]]), np.array([[0.5625732275742914, 0.2625260301560652, 0.5625732275742914, 0.39656093374728146, 0.4428440641941095, 0.41195365999137373, 0.2618112199211429], [0.4084547618494173, 0.0, 0.4084547618494173, 0.0, 0.05289655528704118, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]])]  # ref: [c[0][0] for c in L_model_forward(_X4, _P4)[1]]
 _eZ4 = [np.array([[-1.5959166668907008, -2.0178097047710506, -0.5762798857122302, -0.2860401842149105, -0.9529821957810799, 0.2088400519119098, -1.1062891638941617], [-0.9427317435687366, 2.982659847269833, -0.14184226217497703, -1.0978906740624619, 0.4351359508204962, -0.9367073591902315, 2.713763914383621], [-4.213374417799589, -2.9432541731218818, -2.5046471746350845, 0.42297257295713, -1.4328357054146688, 0.2661306107150181, -1.6288723706028903], [-3.9935027422169433, -2.9192247673728446, -2.328107903742446, 0.7161196610700385, -0.9248788300915736, 0.5562911948348507, -1.55039992224647], [-1.029619482460034, -0.07897379941879737, -1.6313876149671747, -0.3110552945001467, 0.10786727315995259, -1.111856411430413, -0.5361218615381085]]), np.array([[0.2570643828367782, -3.8387710054429958, 0.2570643828367782, 0.32791801361448547, -0.22983444328511077, 0.48591558124503476, -3.4695188834861557], [0.4258954322215351, 2.456713943718243, 0.4258954322215351, 1.7495669766389923, 0.6791178865468184, 1.590539064983078, 2.273629426497364], [0.4793367186367149, -0.8329953438724175, 0.4793367186367149, 0.11773609016415826, 0.3610500797447534, 0.07825726563781982, -0.714684583586464], [-0.31324202456349187, -2.449553344580793, -0.31324202456349187, -1.0017593181192856, -0.7324348044496494, -0.8433636606080313, -2.256958327131102]]), np.array([[0.5625732275742914, 0.2625260301560652, 0.5625732275742914, 0.39656093374728146, 0.4428440641941095, 0.41195365999137373, 0.2618112199211429], [0.4084547618494173, -2.3795328991619957, 0.4084547618494173, -1.3864478889451821, 0.05289655528704118, -1.1491713479802887, -2.1243575397445964], [-1.193360826240201, -1.0023201520130465, -1.193360826240201, -1.1451557542710884, -0.9952700915013684, -1.156911312750408, -0.9653587431098503]]), np.array([[-0.4636488348475449, -0.1173166464036811, -0.4636488348475449, -0.12009949969808761, -0.16510510423059876, -0.12041908584908685, -0.11730180540358462]])]  # ref: [c[1] for c in L_model_forward(_X4, _P4)[1]]
 _check_forward(_X4, _P4, _eAL4, _eA4, _eZ4, "on a 4-layer network [6, 5, 4, 3, 1], m = 7")
-_put_back()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -807,41 +749,13 @@ def linear_activation_backward(dA, cache, activation):
 """linear_activation_backward: the right activation's derivative, then the linear step, for both activations."""
 ### BEGIN HIDDEN TESTS
 # Grade this function alone: while this cell runs, the linear_backward it calls is a
-# correct one; the learner's own comes back afterwards, even when a check fails.
-def _correct_helpers(**helpers):
-    """Bind these names to correct helpers; return the function that puts the learner's back.
-
-    It runs at the end of this cell and, under IPython, again before the next cell
-    starts: a check that fails half-way through the cell leaves nothing behind.
-    """
-    _ns, _absent = globals(), object()
-    _saved = {_n: _ns.get(_n, _absent) for _n in helpers}
-
-    def _put_back(*_event_info):
-        for _n, _v in _saved.items():
-            if _v is _absent:
-                _ns.pop(_n, None)
-            else:
-                _ns[_n] = _v
-        try:
-            get_ipython().events.unregister("pre_run_cell", _put_back)
-        except Exception:
-            pass  # not under IPython, or already put back
-
-    try:
-        get_ipython().events.register("pre_run_cell", _put_back)
-    except Exception:
-        pass  # plain Python (the reference tool): only the end of the cell puts them back
-    _ns.update(helpers)
-    return _put_back
-
-
+# correct one; the learner's own comes back when the cell ends, even when a check fails.
 def _ref_linear_backward(dZ, cache):
     _Ap, _Wc, _bc = cache
     return _Wc.T @ dZ, dZ @ _Ap.T / _Ap.shape[1], dZ.sum(axis=1, keepdims=True) / _Ap.shape[1]
 
 
-_put_back = _correct_helpers(linear_backward=_ref_linear_backward)
+C.grade_alone(globals(), linear_backward=_ref_linear_backward)
 ### END HIDDEN TESTS
 rs = np.random.RandomState(8)
 dA, A_prev, W, b, Z = rs.randn(1, 3), rs.randn(2, 3), rs.randn(1, 2), rs.randn(1, 1), rs.randn(1, 3)
@@ -879,7 +793,6 @@ C.expect_true(isinstance(_out1, tuple) and len(_out1) == 3, "linear_activation_b
               "should return the tuple (dA_prev, dW, db)")
 for _name, _got, _exp in zip(("dA_prev", "dW", "db"), _out1, _e1):
     C.expect_array(_got, _exp, f"{_name} of linear_activation_backward with relu on a single example (m = 1)")
-_put_back()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -939,34 +852,6 @@ def L_model_backward(AL, Y, caches):
 # Grade this function alone: while this cell runs, its helpers and the L_model_forward
 # that makes the visible test's caches are correct ones; the learner's own come back
 # afterwards, even when a check fails.
-def _correct_helpers(**helpers):
-    """Bind these names to correct helpers; return the function that puts the learner's back.
-
-    It runs at the end of this cell and, under IPython, again before the next cell
-    starts: a check that fails half-way through the cell leaves nothing behind.
-    """
-    _ns, _absent = globals(), object()
-    _saved = {_n: _ns.get(_n, _absent) for _n in helpers}
-
-    def _put_back(*_event_info):
-        for _n, _v in _saved.items():
-            if _v is _absent:
-                _ns.pop(_n, None)
-            else:
-                _ns[_n] = _v
-        try:
-            get_ipython().events.unregister("pre_run_cell", _put_back)
-        except Exception:
-            pass  # not under IPython, or already put back
-
-    try:
-        get_ipython().events.register("pre_run_cell", _put_back)
-    except Exception:
-        pass  # plain Python (the reference tool): only the end of the cell puts them back
-    _ns.update(helpers)
-    return _put_back
-
-
 def _ref_linear_backward(dZ, cache):
     _Ap, _Wc, _bc = cache
     return _Wc.T @ dZ, dZ @ _Ap.T / _Ap.shape[1], dZ.sum(axis=1, keepdims=True) / _Ap.shape[1]
@@ -990,7 +875,7 @@ def _ref_L_model_forward(X, parameters):
     return _A, _caches
 
 
-_put_back = _correct_helpers(linear_backward=_ref_linear_backward,
+C.grade_alone(globals(), linear_backward=_ref_linear_backward,
                              linear_activation_backward=_ref_linear_activation_backward,
                              L_model_forward=_ref_L_model_forward)
 ### END HIDDEN TESTS
@@ -1044,7 +929,6 @@ _check_backward(_AL3, _Y3, _c3, _e3, "on a 3-layer network with equal widths [4,
 _AL4, _Y4, _c4 = _random_net([5, 6, 4, 3, 1], 92, 7)
 _e4 = {'dA3': np.array([[-0.10078965353639213, 0.24365334396224964, -0.11150608630967761, 0.2543408062104563, 0.2477775525672478, 0.25380174392772836, -0.10504491324662699], [-0.025902861196162984, 0.06261871657646169, -0.028656975938150836, 0.06536538591643092, 0.06367863492413926, 0.06522684733637173, -0.026996459574175465], [0.3548151317174909, -0.857745713950267, 0.39254075505860103, -0.8953693508244025, -0.872264382961114, -0.893471661447179, 0.3697951468440828]]), 'dW4': np.array([[-0.040007948810032674, -0.028143758823184737, -0.01947971674020552]]), 'db4': np.array([[-0.2743631450152048]]), 'dA2': np.array([[0.057675517567098815, -0.3397438874931097, 0.15548118743595638, -0.14554309020741524, -0.20339314837202427, 0.00032170737181082097, 0.08622821318690266], [-0.19823161035818193, 0.39119610033487123, -0.17902789848313275, 0.500233762354312, -0.0880224256492012, 0.0015212359756808884, 0.037316972301470006], [0.023832492642167257, -0.6651910950826285, 0.30441960883657926, -0.06014084958060635, -0.6236971893190375, -0.005977507648556863, 0.2644154664753258], [-0.05015543704322869, 0.9370536877484377, -0.4288354417129102, 0.1265663076102008, 0.8770273262562129, 0.04856557265066183, -0.3718143893462723]]), 'dW3': np.array([[0.010065727351198131, 0.011991347715226735, 0.004884805834789371, 0.020877723452564504], [0.0, 0.0, 0.008506245054880263, 0.01643620483969245], [-0.0354349107337507, -0.042213773634137544, -0.01193290565728669, 0.0]]), 'db3': np.array([[0.040814058618090884], [0.01495562457951995], [-0.13823917071552816]]), 'dA1': np.array([[-0.033769082882775574, -0.5192572264281886, 0.11859528347494584, 0.08521564926594058, -0.2438876078229884, 0.03938516292752369, 0.0], [-0.02070336387698297, -0.0810657668220054, 0.11359665298295148, 0.05224455164774425, 0.15672870753757626, 0.015750157984689508, 0.0], [0.04972662315460999, 0.4977261530439795, -0.13310521540220147, -0.12548420377990893, 0.19397156175198899, -0.05346835145759969, 0.0], [0.07915741060728763, -0.21243276739564157, -0.10612046688624506, -0.19975224564216063, -0.41660185212392187, -0.0652265015344061, 0.0], [0.050043800468077534, -0.7308635490014747, 0.2226568823014328, -0.126284594800103, -0.22909196726634007, -0.04217660027424879, 0.0], [0.011466695618488908, -0.07716705938503063, -0.05986726100029479, -0.02893599199766406, -0.19500995675725846, -0.005756746886673706, 0.0]]), 'dW2': np.array([[-0.0032810476040621797, -0.02463129809179754, 0.0, -0.0236222271546889, 0.0, 0.0], [0.003777942959307042, 0.028361563266954656, 0.0, 0.027199674473396412, 0.0, 0.0], [-0.30519367038326095, -0.08395943170772281, -0.24864804952628747, -0.06896931557396789, -0.00036040149470554524, 0.0], [0.05068267956085564, 0.012984007805100077, 0.01646042728373929, 0.0, 0.002928161033596504, 0.0]]), 'db2': np.array([[-0.026323242865307617], [0.030309743121676926], [-0.19016773556980884], [0.017853777602519133]]), 'dA0': np.array([[0.022322136730976744, 0.09915590522191885, -0.11970865072716945, -0.1335089178572683, 0.06974534084885235, -0.0403959811815043, 0.0], [-0.024102394201186244, -0.20826260821740067, 0.04567084800353659, 0.08510575442908441, -0.11718788686949388, 0.06918737573702276, 0.0], [-0.042431677646616935, 0.15725204428015627, -0.11774146596227847, 0.10382388949833586, -0.11011363837629597, 0.06685076860731409, 0.0], [0.044673640778833956, 0.8114953009295555, -0.17930157356372767, -0.08546956467114919, 0.37161793213910477, -0.0360433973578622, 0.0], [0.04773656691545243, -0.0036032908958870966, -0.0008155317981017975, -0.10302525472952334, 0.20117772625984065, -0.01406333007471029, 0.0]]), 'dW1': np.array([[-0.04126209268988849, -0.06799023463198899, 0.00831740835670352, -0.019534997062547774, -0.03713604572778937], [-0.013069007399330637, -0.01379573962093029, 0.004990081376848062, -0.008803360455287306, -0.014250085471633298], [0.02509335692388607, -0.011862547083441755, -0.014086028455979166, -0.008660933744528506, 0.026036841742006177], [0.013003477707775202, -0.010577542076953729, -0.03899272518392279, -0.014626445724865727, 0.01655541044381748], [0.0038204566488679093, 0.005107145081401187, 0.004098185140456503, 0.006801475920952958, 0.001086358475499703], [0.0, 0.0, 0.0, 0.0, 0.0]]), 'db1': np.array([[-0.07910254592364893], [0.01436079939905426], [0.009249375667012907], [-0.04550760489741238], [-0.00602522861060697], [0.0]])}  # ref: L_model_backward(_AL4, _Y4, _c4)
 _check_backward(_AL4, _Y4, _c4, _e4, "on a 4-layer network [5, 6, 4, 3, 1], m = 7")
-_put_back()
 ### END HIDDEN TESTS
 
 # %% [markdown]
