@@ -1,6 +1,6 @@
 """Draws plan.svg, the forward/backward diagram of notebook 04.
 
-    python source/04_deep_nn_step_by_step/images/make_plan.py [out.svg|out.png]
+    python scripts/make_plan_04.py [out.svg|out.png]   (default: source/04_deep_nn_step_by_step/images/plan.svg)
 
 Forward blocks on the top row, backward blocks on the bottom row, and each
 layer's cache going from its forward block down to its backward block.
@@ -92,6 +92,6 @@ def draw(path):
 
 
 if __name__ == "__main__":
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("plan.svg")
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "source" / "04_deep_nn_step_by_step" / "images" / "plan.svg"
     draw(out)
     print(f"wrote {out}")
