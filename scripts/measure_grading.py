@@ -72,7 +72,7 @@ class Meter:
         return False
 
     def row(self):
-        return f"{self.label:<46} {self.count:>5} {self.workers:>7} {self.wall:>8.1f} {self.cpu:>8.1f} {self.load:>6.1f}"
+        return f"{self.label:<52} {self.count:>5} {self.workers:>7} {self.wall:>8.1f} {self.cpu:>8.1f} {self.load:>6.1f}"
 
 
 def _children_cpu():
@@ -203,7 +203,7 @@ def main(argv=None):
                 speedup = runs[0].wall / runs[1].wall
 
     load = os.getloadavg()
-    header = f"{'':<46} {'subm.':>5} {'workers':>7} {'wall s':>8} {'CPU s':>8} {'load':>6}"
+    header = f"{'':<52} {'subm.':>5} {'workers':>7} {'wall s':>8} {'CPU s':>8} {'load':>6}"
     print()
     print(f"autograde timings, {time.strftime('%Y-%m-%d %H:%M')}, git {git_commit()}, "
           f"{os.cpu_count()} cores, Python {platform.python_version()}")

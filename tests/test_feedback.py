@@ -33,9 +33,8 @@ import re
 
 import pytest
 
-from nndl import course, submissions
+from nndl import checks, course, submissions
 from nndl.grading import temporary_course
-from nndl import checks
 from nndl.nbgrader_ext import HIDDEN_OUTPUT, NOTE, PASSED
 
 from .conftest import _SELECTED
@@ -296,7 +295,7 @@ def failures(autograded):
 # -- the graded course ----------------------------------------------------------
 @pytest.fixture(scope="module")
 def graded():
-    """{(student, aid): (feedback text, submitted nb, autograded nb)} and the course."""
+    """The course, and {(student, aid): (feedback HTML, submitted nb, autograded nb)}."""
     aids = sorted(_SELECTED & set(AIDS)) or AIDS  # e.g. -k 01 grades 01 only
     with temporary_course(aids, prefix="nndl-feedback-") as c:
         submitted = {}
