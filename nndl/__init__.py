@@ -17,6 +17,8 @@ For authors and instructors (command-line tools):
 - ``nndl.demo``         the grading cycle on a demo class            (make demo)
 - ``nndl.lab``          JupyterLab on a private workspace            (make lab)
 - ``nndl.selfcheck``    grade your own notebook   (python -m nndl check, make check)
+- ``nndl.grade_class``  autograde a class on every core, with a score table
+- ``nndl.corpus``       grade a notebook's defect corpus, entry by entry
 - ``nndl.grading``, ``nndl.submissions``, ``nndl.nbgrader_ext``: real nbgrader
   courses, submissions and the course's nbgrader preprocessors
 """
