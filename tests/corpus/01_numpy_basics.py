@@ -1,11 +1,7 @@
 """Realistic submissions for 01_numpy_basics, right and wrong.
 
-Each entry of ``CORPUS`` replaces one solution cell of the source notebook:
-
-    {"function": grade_id of the solution cell (the graded function's name),
-     "kind": "wrong" | "correct",
-     "why": what the submission does, in a few words,
-     "code": the whole new source of that cell}
+The entry format, and how entries are graded, are in nndl/corpus.py and
+notebooks/README.md ("The defect corpus").
 
 Expected outcome when one entry is swapped into the source notebook (everything
 else left as the reference solution):
