@@ -1,18 +1,22 @@
-# The course's commands. Each one creates .venv from requirements.txt when needed.
-#   make demo   the instructor's grading cycle on a demo class, ending in a score table
+# Thin wrappers around the `nndl` command (nndl/tools/cli.py); each one creates
+# .venv from requirements.txt when needed. `.venv/bin/nndl --help` lists every verb.
+#   make demo   nndl demo: the instructor's grading cycle on a demo class, ending in a score table
 #   make test   the whole test suite (what CI runs)
-#   make build  notebooks/*.py -> source/ -> release/
-#   make lab    JupyterLab on a private copy of the release notebooks (workspace/)
-#   make check NB=path/to/notebook.ipynb [ARGS="--timeout 60"]   grade your own notebook locally
+#   make build  nndl build: notebooks/*.py -> source/ -> release/
+#   make refs   nndl refs --update: rewrite the test cells' reference values
+#   make lab    nndl lab: JupyterLab on a private copy of the release notebooks (workspace/)
+#   make check NB=path/to/notebook.ipynb [ARGS="--timeout 60"]   nndl check: grade your own notebook
+#   make grade [ARGS="02_logistic_regression"]                    nndl grade: autograde a class
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+NNDL := $(VENV)/bin/nndl
 STAMP := $(VENV)/.installed
 # nbgrader runs `alembic` by name: the venv's bin/ goes first on PATH.
 export PATH := $(abspath $(VENV)/bin):$(PATH)
 export MPLBACKEND ?= Agg
 
-.PHONY: venv demo test build lab check refs
+.PHONY: venv demo test build lab check refs grade
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,20 +26,23 @@ $(STAMP): requirements.txt pyproject.toml
 venv: $(STAMP)
 
 demo: $(STAMP)
-	$(PY) -m nndl.demo
+	$(NNDL) demo
 
 test: $(STAMP)
 	$(PY) -m pytest
 
 build: $(STAMP)
-	$(PY) -m nndl.build
+	$(NNDL) build
 
 refs: $(STAMP)
-	$(PY) -m nndl.refs --update
+	$(NNDL) refs --update
 
 lab: $(STAMP)
-	$(PY) -m nndl.lab
+	$(NNDL) lab
 
 check: $(STAMP)
 	@test -n "$(NB)" || { echo "usage: make check NB=path/to/notebook.ipynb (or a folder)"; exit 2; }
-	$(PY) -m nndl check "$(NB)" $(ARGS)
+	$(NNDL) check "$(NB)" $(ARGS)
+
+grade: $(STAMP)
+	$(NNDL) grade $(ARGS)

@@ -34,14 +34,14 @@ c.ClearSolutions.code_stub = {
 }
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
-# Restoring cells: nbgrader's OverwriteCells plus two fixes (nndl/nbgrader_ext.py):
+# Restoring cells: nbgrader's OverwriteCells plus two fixes (nndl/tools/grade/nbgrader_ext.py):
 # duplicated/split cells no longer crash autograde, and "checksum has changed"
 # is reported only for real edits of locked cells, not for every hidden test.
 c.Autograde.sanitize_preprocessors = [
     "nbgrader.preprocessors.ClearOutput",
     "nbgrader.preprocessors.DeduplicateIds",
     "nbgrader.preprocessors.OverwriteKernelspec",
-    "nndl.nbgrader_ext.CourseOverwriteCells",
+    "nndl.tools.grade.nbgrader_ext.CourseOverwriteCells",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 
@@ -50,8 +50,8 @@ c.Autograde.sanitize_preprocessors = [
 # code lands on stderr, and nbgrader gives a test cell with stderr 0 points:
 # keep the text, move it to stdout (WarningsAreNotFailures).
 c.Autograde.autograde_preprocessors = [
-    "nndl.nbgrader_ext.ResilientExecute",
-    "nndl.nbgrader_ext.WarningsAreNotFailures",
+    "nndl.tools.grade.nbgrader_ext.ResilientExecute",
+    "nndl.tools.grade.nbgrader_ext.WarningsAreNotFailures",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
@@ -66,6 +66,6 @@ c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "nbgrader.preprocessors.ClearHiddenTests",
     "nbgrader.preprocessors.ClearMarkScheme",
-    "nndl.nbgrader_ext.HideHiddenTracebacks",
+    "nndl.tools.grade.nbgrader_ext.HideHiddenTracebacks",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]

@@ -1,8 +1,8 @@
-"""Helper package of the "Neural Networks and Deep Learning" course.
+"""The learner library of the "Neural Networks and Deep Learning" course.
 
-Everything the notebooks share lives here, so it is written once.
+What the notebooks import. At grading time it runs inside the student's
+kernel, so it is untrusted there: no score is decided by it alone.
 
-For learners (imported by the notebooks):
 - ``nndl.checks``       learner-facing checks used by the test cells
 - ``nndl.data``         the cat vs non-cat loader, loading your own image
 - ``nndl.plots``        image grids, mislabelled images, learning curves
@@ -11,16 +11,9 @@ For learners (imported by the notebooks):
 - ``nndl.dnn``          ready-made L-layer building blocks (notebook 05)
 - ``nndl.gradcheck``    finite-difference gradient checks
 
-For authors and instructors (command-line tools):
-- ``nndl.build``        notebooks/*.py -> source/ -> release/       (make build)
-- ``nndl.refs``         the test cells' reference values             (make refs)
-- ``nndl.demo``         the grading cycle on a demo class            (make demo)
-- ``nndl.lab``          JupyterLab on a private workspace            (make lab)
-- ``nndl.selfcheck``    grade your own notebook   (python -m nndl check, make check)
-- ``nndl.grade_class``  autograde a class on every core, with a score table
-- ``nndl.corpus``       grade a notebook's defect corpus, entry by entry
-- ``nndl.grading``, ``nndl.submissions``, ``nndl.nbgrader_ext``: real nbgrader
-  courses, submissions and the course's nbgrader preprocessors
+The course's tools (build, grading, self-check, lab, demo: trusted code, never
+imported by a kernel) live in ``nndl.tools`` behind the ``nndl`` command
+(``nndl --help``, or ``python -m nndl --help``).
 """
 import os
 

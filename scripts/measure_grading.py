@@ -33,8 +33,9 @@ import sys
 import threading
 import time
 
-from nndl import course, submissions
-from nndl.grading import nbgrader_env, temporary_course
+from nndl.tools import course
+from nndl.tools.author import submissions
+from nndl.tools.grade.course_dir import nbgrader_env, temporary_course
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 # nbgrader runs `alembic` by name: make the venv's bin/ visible to it.

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from nndl import course, submissions
-from nndl.grading import temporary_course
+from nndl.tools import course
+from nndl.tools.author import submissions
+from nndl.tools.grade.course_dir import temporary_course
 
 # nbgrader runs `alembic` by name; make the venv's bin/ visible to it.
 os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")

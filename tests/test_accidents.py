@@ -9,8 +9,9 @@ import copy
 import pytest
 from nbformat.v4 import new_output
 
-from nndl import course, submissions
-from nndl.grading import temporary_course
+from nndl.tools import course
+from nndl.tools.author import submissions
+from nndl.tools.grade.course_dir import temporary_course
 
 AID = "01_numpy_basics"
 pytestmark = pytest.mark.skipif(AID not in course.assignment_ids(), reason=f"{AID} not authored")

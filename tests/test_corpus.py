@@ -9,7 +9,8 @@ The kill rate is printed at the end of the test run (tests/conftest.py).
 """
 import pytest
 
-from nndl import corpus, course, submissions
+from nndl.tools.author import corpus, submissions
+from nndl.tools import course
 
 AIDS = [aid for aid in course.assignment_ids() if submissions.load_corpus(aid)]
 RESULTS = {}  # aid -> (killed, wrong, accepted, correct); printed by conftest

@@ -33,9 +33,11 @@ import re
 
 import pytest
 
-from nndl import checks, course, submissions
-from nndl.grading import temporary_course
-from nndl.nbgrader_ext import HIDDEN_OUTPUT, NOTE, PASSED
+from nndl import checks
+from nndl.tools import course
+from nndl.tools.author import submissions
+from nndl.tools.grade.course_dir import temporary_course
+from nndl.tools.grade.nbgrader_ext import HIDDEN_OUTPUT, NOTE, PASSED
 
 from .conftest import _SELECTED
 
@@ -407,7 +409,7 @@ def test_the_search_finds_the_leaks_without_hidehiddentracebacks(graded):
 def _outputs_after_feedback(outputs):
     from nbformat.v4 import new_code_cell
 
-    from nndl.nbgrader_ext import HideHiddenTracebacks
+    from nndl.tools.grade.nbgrader_ext import HideHiddenTracebacks
 
     cell = new_code_cell('"""f"""\nC.passed("f")', outputs=outputs)
     cell.metadata["nbgrader"] = {"grade": True, "grade_id": "test_f", "locked": True, "points": 1,

@@ -1,8 +1,10 @@
 """python -m nndl.grade_class: the parallel autograde of a class, on a small real course."""
 import pytest
 
-from nndl import course, grade_class, submissions
-from nndl.grading import temporary_course
+from nndl.tools import course
+from nndl.tools.grade import class_grader as grade_class
+from nndl.tools.author import submissions
+from nndl.tools.grade.course_dir import temporary_course
 
 AID = "01_numpy_basics"
 pytestmark = pytest.mark.skipif(AID not in course.assignment_ids(), reason=f"{AID} not authored")

@@ -29,8 +29,8 @@ from contextlib import contextmanager
 import nbformat
 import pytest
 
-from nndl import course
-from nndl.grading import nbgrader_env
+from nndl.tools import course
+from nndl.tools.grade.course_dir import nbgrader_env
 
 from .browser_support import CHROMIUM_ENV, LabServer, NotebookPage, chromium_path, launch_chromium
 

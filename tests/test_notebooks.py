@@ -11,7 +11,8 @@ import pytest
 from nbgrader.validator import Validator
 from traitlets.config import Config
 
-from nndl import build, course, refs
+from nndl.tools.author import build, refs
+from nndl.tools import course
 
 from .conftest import AIDS
 

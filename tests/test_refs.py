@@ -3,7 +3,8 @@ exactly, and drift is detected."""
 import numpy as np
 import pytest
 
-from nndl import course, refs
+from nndl.tools import course
+from nndl.tools.author import refs
 
 SCRIPT = '''# %%
 import numpy as np

@@ -15,8 +15,9 @@ import sys
 import nbformat
 import pytest
 
-from nndl import course, selfcheck
-from nndl.__main__ import main as nndl_main
+from nndl.tools import course
+from nndl.tools.learn import selfcheck
+from nndl.tools.cli import main as nndl_main
 
 AID = "01_numpy_basics"
 pytestmark = pytest.mark.skipif(AID not in course.assignment_ids(), reason=f"{AID} is not authored yet")
@@ -288,7 +289,7 @@ def test_empty_folder_exits_2(tmp_path, capsys):
 def test_usage_lists_the_subcommands(capsys):
     assert nndl_main(["--help"]) == 0
     out = capsys.readouterr().out
-    assert "usage: python -m nndl" in out and re.search(r"^\s+check\s", out, flags=re.M)
+    assert "usage: nndl" in out and re.search(r"^\s+check\s", out, flags=re.M)
     assert nndl_main([]) == 2
     assert "check" in capsys.readouterr().out
     assert nndl_main(["frobnicate"]) == 2
@@ -300,7 +301,7 @@ def test_gradebook_stamp_is_what_nbgrader_would_write(tmp_path):
     (to skip nbgrader's `alembic heads` process); it must be the revision alembic reports."""
     from nbgrader.api import Gradebook, get_alembic_version
 
-    from nndl import grading
+    from nndl.tools.grade import course_dir as grading
 
     assert grading.alembic_head() == get_alembic_version()
     assert grading.start_gradebook(tmp_path)

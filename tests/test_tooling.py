@@ -3,8 +3,10 @@ import jupytext
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from nndl import build, course, lab, submissions
-from nndl.nbgrader_ext import HideHiddenTracebacks, WarningsAreNotFailures
+from nndl.tools.author import build, submissions
+from nndl.tools import course
+from nndl.tools.learn import lab
+from nndl.tools.grade.nbgrader_ext import HideHiddenTracebacks, WarningsAreNotFailures
 
 
 def _test_cell(source="assert False", outputs=()):

@@ -1,15 +1,16 @@
-"""`make lab`: JupyterLab on the learner's own copy of the release notebooks.
+"""`nndl lab` (make lab): JupyterLab on the learner's own copy of the release notebooks.
 
 The release notebooks are copied into workspace/<id>/ (git-ignored). A
 notebook that is already there is never overwritten: it is the learner's
 work. New assignments (after a `git pull`) are added beside it.
 """
+import argparse
 import os
 import shutil
 import subprocess
 import sys
 
-from . import course
+from .. import course
 
 WORKSPACE = course.ROOT / "workspace"
 
@@ -40,8 +41,10 @@ def populate(workspace=WORKSPACE):
     return copied, kept
 
 
-def main(argv=None):
-    argv = sys.argv[1:] if argv is None else argv
+def main(argv=None, prog="nndl lab"):
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog="Any other option goes to `jupyter lab`, e.g. nndl lab --no-browser --port 8899")
+    _, argv = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
     copied, kept = populate()
     for path in copied:
         print(f"new: {path.relative_to(course.ROOT)}")

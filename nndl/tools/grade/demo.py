@@ -1,4 +1,4 @@
-"""`make demo`: the instructor's grading cycle on a small demo class.
+"""`nndl demo` (make demo): the instructor's grading cycle on a small demo class.
 
 From nothing to a score table, with real nbgrader:
   1. build: notebooks/ -> source/ -> release/ (generate_assignment)
@@ -14,12 +14,14 @@ Everything happens in demo/ (git-ignored, wiped on each run): the course's
 own gradebook and autograded/ folder, which may hold a real class, are never
 touched.
 """
+import argparse
 import shutil
 import sys
 import time
 
-from . import build, course, submissions
-from .grading import Course
+from .. import course
+from ..author import build, submissions
+from .course_dir import Course
 
 DEMO = course.ROOT / "demo"
 STUDENTS = ("ada", "ben", "cleo")
@@ -68,7 +70,9 @@ def lost_points(c, aids, students):
     return lines
 
 
-def main():
+def main(argv=None, prog="nndl demo"):
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.parse_args(sys.argv[1:] if argv is None else argv)
     start = time.time()
     aids = course.assignment_ids()
     if not aids:

@@ -10,8 +10,8 @@ authoring notebook with the reference solution, evaluates every ``# ref:``
 expression where it stands, and either checks that the literals still match
 (``--check``, used by the test suite) or rewrites them (``--update``).
 
-    python -m nndl.refs --update 01_numpy_basics
-    python -m nndl.refs --check            # all notebooks
+    nndl refs --update 01_numpy_basics
+    nndl refs --check            # all notebooks
 """
 import argparse
 import contextlib
@@ -24,7 +24,7 @@ import tempfile
 import jupytext
 import numpy as np
 
-from . import course
+from .. import course
 
 REF_LINE = re.compile(r"^(?P<head>\s*[A-Za-z_][A-Za-z0-9_]*\s*=\s*)(?P<literal>.+?)(?P<sep>\s+#\s*ref:\s*)(?P<expr>.+?)\s*$")
 REF_FUNC = "__nndl_ref__"
@@ -154,8 +154,8 @@ def update(aid):
     return changed
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def main(argv=None, prog="nndl refs"):
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--check", action="store_true", help="fail if a literal drifted")
     mode.add_argument("--update", action="store_true", help="rewrite the literals")

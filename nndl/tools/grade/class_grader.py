@@ -1,8 +1,8 @@
 """Autograde a whole class with every core, then print the scores.
 
-    python -m nndl.grade_class                          # every assignment in submitted/
-    python -m nndl.grade_class 02_logistic_regression   # one assignment
-    python -m nndl.grade_class --workers 2 --root /path/to/course
+    nndl grade                          # every assignment in submitted/
+    nndl grade 02_logistic_regression   # one assignment
+    nndl grade --workers 2 --root /path/to/course
 
 `nbgrader autograde <id>` grades one submission after another in one process,
 and most of a notebook's time is its kernel computing on one core. This runs
@@ -23,8 +23,8 @@ import sys
 import time
 from pathlib import Path
 
-from . import course
-from .grading import Course
+from .. import course
+from .course_dir import Course
 
 
 def submitted_assignments(root):
@@ -78,8 +78,8 @@ def score_table(scores, aids):
     return "\n".join(lines)
 
 
-def main(argv=None, prog="python -m nndl.grade_class"):
-    parser = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n\n")[0])
+def main(argv=None, prog="nndl grade"):
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("aids", nargs="*", metavar="ID", help="assignments to grade (default: every one in submitted/)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                         help="nbgrader processes at a time (default: the number of cores)")

@@ -1,8 +1,8 @@
 """Self-check: grade your own notebook with the course's real autograder.
 
-    python -m nndl check path/to/notebook.ipynb      # one notebook
-    python -m nndl check path/to/folder              # every notebook under it
-    python -m nndl check NOTEBOOK --timeout 60       # shorter limit per cell
+    nndl check path/to/notebook.ipynb      # one notebook
+    nndl check path/to/folder              # every notebook under it
+    nndl check NOTEBOOK --timeout 60       # shorter limit per cell
 
 The notebook is graded exactly as the instructor's autograder would grade it:
 real ``nbgrader generate_assignment`` + ``nbgrader autograde`` with the
@@ -34,8 +34,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import course
-from .grading import Course
+from .. import course
+from ..grade.course_dir import Course
 
 EXIT_PASS, EXIT_FAIL, EXIT_UNUSABLE = 0, 1, 2
 
@@ -534,7 +534,7 @@ def exit_status(reports):
 
 # -- command line ------------------------------------------------------------------
 
-def parser(prog="python -m nndl check"):
+def parser(prog="nndl check"):
     p = argparse.ArgumentParser(
         prog=prog,
         description="Grade your notebook locally with the course's autograder (hidden tests "
@@ -547,7 +547,7 @@ def parser(prog="python -m nndl check"):
     return p
 
 
-def main(argv=None, prog="python -m nndl check"):
+def main(argv=None, prog="nndl check"):
     args = parser(prog).parse_args(sys.argv[1:] if argv is None else argv)
     if args.timeout is not None and args.timeout <= 0:
         print("--timeout must be a positive number of seconds", file=sys.stderr)

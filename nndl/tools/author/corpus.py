@@ -1,7 +1,7 @@
 """Grade a notebook's defect corpus with real nbgrader and report entry by entry.
 
-    python -m nndl.corpus 04_deep_nn_step_by_step            # every entry
-    python -m nndl.corpus 04_deep_nn_step_by_step L_model_backward
+    nndl corpus 04_deep_nn_step_by_step            # every entry
+    nndl corpus 04_deep_nn_step_by_step L_model_backward
 
 tests/corpus/<id>.py defines CORPUS, a list of {"function", "kind", "why",
 "code"} (one solution cell replaced by a typical wrong answer or by another
@@ -10,12 +10,14 @@ cells that call it. Entries whose footprints (their own test cell and its
 dependents) do not overlap share one submission, so every lost point is still
 attributable to one entry. tests/test_corpus.py asserts the outcome.
 """
+import argparse
 import sys
 from dataclasses import dataclass, field
 
-from . import course, submissions
+from .. import course
+from . import submissions
 from .submissions import footprint, pack
-from .grading import temporary_course
+from ..grade.course_dir import temporary_course
 
 
 @dataclass
@@ -83,12 +85,12 @@ def _judge(report, cells, group, dependents):
         report.problems.append(f"submission with wrong entries {names} also lost points on {sorted(unexplained)}")
 
 
-def main(argv=None):
-    argv = sys.argv[1:] if argv is None else argv
-    if not argv or argv[0] not in course.assignment_ids():
-        print(__doc__)
-        return 2
-    report = grade(argv[0], argv[1:] or None)
+def main(argv=None, prog="nndl corpus"):
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("aid", metavar="ID", choices=course.assignment_ids(), help="the assignment whose corpus to grade")
+    parser.add_argument("functions", nargs="*", metavar="FUNCTION", help="only these functions' entries (default: all)")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    report = grade(args.aid, args.functions or None)
     print("\n".join(report.lines))
     print(f"\n{report.aid}: {report.killed}/{report.wrong} wrong killed, "
           f"{report.accepted}/{report.correct} correct accepted, in {report.submissions} submissions")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # nndl/tools/course.py -> the repository
 NOTEBOOKS = ROOT / "notebooks"
 SOURCE = ROOT / "source"
 RELEASE = ROOT / "release"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import course
+from .. import course
 
 
 def nbgrader_env():

@@ -9,7 +9,7 @@ import copy
 import importlib.util
 import re
 
-from . import course
+from .. import course
 
 _MARKER = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", flags=re.M)
 

@@ -1,7 +1,7 @@
 """Build the course: notebooks/<id>.py -> source/<id>/<id>.ipynb -> release/<id>/<id>.ipynb.
 
-    python -m nndl.build            # every assignment
-    python -m nndl.build 01_numpy_basics
+    nndl build                     # every assignment
+    nndl build 01_numpy_basics
 
 The source notebook is the authoring script read by jupytext, with stable
 cell ids and no jupytext metadata, so that a rebuild of an unchanged script
@@ -10,6 +10,7 @@ in a throwaway course directory: the course's own gradebook (which may hold a
 real class's submissions) is never touched, and nbgrader's refusal to
 regenerate an assignment that has submissions cannot bite.
 """
+import argparse
 import shutil
 import sys
 import tempfile
@@ -18,8 +19,8 @@ from pathlib import Path
 import jupytext
 import nbformat
 
-from . import course
-from .grading import nbgrader, start_gradebook
+from .. import course
+from ..grade.course_dir import nbgrader, start_gradebook
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 LANGUAGE_INFO = {"name": "python"}
@@ -110,13 +111,15 @@ def build(aids=None, course_root=None):
     return aids
 
 
-def main(argv=None):
-    argv = sys.argv[1:] if argv is None else argv
-    unknown = [a for a in argv if a not in course.assignment_ids()]
+def main(argv=None, prog="nndl build"):
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("ids", nargs="*", metavar="ID", help="assignments to build (default: every one in notebooks/)")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    unknown = [a for a in args.ids if a not in course.assignment_ids()]
     if unknown:
         print(f"unknown assignment(s): {unknown}; known: {course.assignment_ids()}", file=sys.stderr)
         return 2
-    for aid in build(argv or None):
+    for aid in build(args.ids or None):
         print(f"built source/{aid}/{aid}.ipynb and release/{aid}/{aid}.ipynb")
     return 0
 

@@ -1,0 +1,14 @@
+"""The course's tools: trusted code that never runs inside a student's kernel.
+
+- ``author/``  the course author's tools: build, reference values, defect corpus, submissions
+- ``grade/``   the instructor's grading tools: nbgrader preprocessors, course directories,
+               class grading, the demo, the sandbox
+- ``learn/``   the learner's own tools: self-check, JupyterLab workspace
+- ``cli.py``   the ``nndl`` command that puts a verb in front of each
+- ``course.py`` where the course's files are (shared by all of them)
+
+The learner library (``nndl.checks``, ``nndl.data``, ...) is the package above
+this one: notebooks import it, so at grading time it runs inside the
+student's kernel and is untrusted. Nothing here is imported by a notebook, and
+the grading sandbox hides this folder from the kernel.
+"""

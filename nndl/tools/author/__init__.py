@@ -1,0 +1,1 @@
+"""The course author's tools (trusted): build, refs, corpus, submissions."""

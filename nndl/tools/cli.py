@@ -1,0 +1,64 @@
+"""``nndl <verb> ...``: the course's one command.
+
+Each verb is a module with ``main(argv, prog) -> exit status`` whose
+argparse ``--help`` says what it does; adding a verb is one line in VERBS.
+The modules are imported only when their verb runs, so ``nndl check`` does
+not pay for the grader's imports and the other way round.
+"""
+import importlib
+import sys
+
+# Start-up time: jsonschema (imported by nbformat) imports rfc3987-syntax when it
+# is installed, which builds its IRI grammars at import: about 1 s, two thirds
+# of this process's start. Nothing here validates IRIs (jsonschema does not
+# check formats unless asked, and nbformat's schema has none), so a command
+# line tool can skip it; jsonschema falls back silently.
+sys.modules.setdefault("rfc3987_syntax", None)
+
+# verb -> (module, who uses it, one-line description), in the order of the help
+VERBS = {
+    "lab": ("nndl.tools.learn.lab", "learner",
+            "JupyterLab on your own copy of the release notebooks (workspace/)"),
+    "check": ("nndl.tools.learn.selfcheck", "learner",
+              "grade your notebook (or a folder of them) with the course's autograder, hidden tests included"),
+    "grade": ("nndl.tools.grade.class_grader", "instructor",
+              "autograde every submission of a class (submitted/), then print a score table"),
+    "demo": ("nndl.tools.grade.demo", "instructor",
+             "the grading cycle on a demo class in demo/, from nothing to a score table"),
+    "build": ("nndl.tools.author.build", "author",
+              "notebooks/<id>.py -> source/<id>/<id>.ipynb -> release/<id>/<id>.ipynb"),
+    "refs": ("nndl.tools.author.refs", "author",
+             "check or rewrite the test cells' reference values from the reference solution"),
+    "corpus": ("nndl.tools.author.corpus", "author",
+               "grade a notebook's defect corpus with real nbgrader, entry by entry"),
+}
+
+
+def usage():
+    width = max(map(len, VERBS))
+    lines = ["usage: nndl <command> [options]   (or: python -m nndl <command> ...)", ""]
+    for who in ("learner", "instructor", "author"):
+        lines.append(f"for the {who}:")
+        lines += [f"  {name:<{width}}  {text}" for name, (_, w, text) in VERBS.items() if w == who]
+        lines.append("")
+    lines += ["`nndl <command> --help` describes a command and its options.",
+              "Example: nndl check workspace/01_numpy_basics/01_numpy_basics.ipynb"]
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv or argv[0] in ("-h", "--help", "help"):
+        print(usage())
+        return 0 if argv else 2
+    name, rest = argv[0], argv[1:]
+    if name not in VERBS:
+        print(f"nndl: unknown command {name!r}\n\n{usage()}", file=sys.stderr)
+        return 2
+    module = importlib.import_module(VERBS[name][0])
+    return module.main(rest, prog=f"nndl {name}")
+
+
+def entry_point():
+    """The ``nndl`` console script."""
+    sys.exit(main())
