@@ -1,30 +1,45 @@
-"""Autograde a whole class with every core, then print the scores.
+"""Autograde a class: every submission in submitted/, on this machine or a Dask cluster.
 
-    nndl grade                          # every assignment in submitted/
-    nndl grade 02_logistic_regression   # one assignment
-    nndl grade --workers 2 --root /path/to/course
+    nndl grade                                   # every assignment in submitted/, one worker per core
+    nndl grade 02_logistic_regression --students ada,ben
+    nndl grade --scheduler tcp://10.0.0.5:8786   # on a running Dask cluster (docs/grading-at-scale.md)
+    nndl grade --force                           # grade everything again (e.g. after fixing a test)
 
-`nbgrader autograde <id>` grades one submission after another in one process,
-and most of a notebook's time is its kernel computing on one core. This runs
-``--workers`` nbgrader processes (default: one per core), each on its own group
-of students (``nndl.grading.Course.autograde_all``), all writing to the course's
-one gradebook; every submission is graded again (``--force``), e.g. after a
-test was fixed. The course directory is this repository unless ``--root`` says
-otherwise; nbgrader runs in this repository, so its nbgrader_config.py applies
-(with the course directory set to ``--root``).
+nbgrader's own Autograde converter runs here, in one process, submission after
+submission, and writes the gradebook, autograded/ and the scores exactly as
+`nbgrader autograde` would; only the execution of each notebook is sent to Dask
+workers (one single-threaded worker process per core of this machine unless
+--scheduler names a cluster), which send the executed notebook back as JSON.
+The gradebook has one writer, and no worker holds a grade.
 
-Exit status: 0 when every nbgrader process succeeded, 1 when one failed (its
-log is printed), 2 when there is nothing to grade or the gradebook does not
-know an assignment yet (the message says what to run first).
+A run can be interrupted (Ctrl-C) and started again: what is graded is kept
+(grade-journal.jsonl in the course root) and not graded again unless --force or
+the submission changed since. A notebook saved under another name
+("02_logistic_regression (1).ipynb") is graded under the right one, with a
+note. At the end: a table per student (score per assignment, late, problems),
+also written as CSV (--csv). nbgrader runs in this repository, so its
+nbgrader_config.py applies (with the course directory set to --root).
+
+Exit status: 0 when every submission was graded, 1 when one failed (the table
+says why), 2 when there is nothing to grade or the gradebook does not know an
+assignment yet (the message says what to run first), 130 when interrupted.
 """
 import argparse
+import csv
+import logging
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 
 from .. import course
 from .course_dir import Course
+from .dask_grader import ClusterLost, Grader, Journal, Submission, digest_folder, load_config, repair_names, results
+
+NO_SANDBOX_WARNING = ("WARNING: --no-sandbox: the students' code runs without the sandbox, with the rights of the "
+                      "user running the workers (files, network, other processes). Use it only on a machine "
+                      "that holds nothing else, or for submissions you trust.")
 
 
 def submitted_assignments(root):
@@ -36,12 +51,12 @@ def known_assignments(c):
     from nbgrader.api import Gradebook
 
     if not (c.root / "gradebook.db").exists():
-        return set()
+        return {}
     with Gradebook(c.db_url) as gb:
-        return {a.name for a in gb.assignments}
+        return {a.name: [nb.name for nb in a.notebooks] for a in gb.assignments}
 
 
-def problems(c, aids):
+def problems(c, aids, known):
     """What stops these assignments from being graded, in words, with the fix."""
     out = []
     if not aids:
@@ -49,7 +64,6 @@ def problems(c, aids):
                    "Collect the submissions first (nbgrader collect <id>) or copy them there.")
         return out
     present = set(submitted_assignments(c.root))
-    known = known_assignments(c)
     for aid in aids:
         if aid not in present:
             out.append(f"{aid}: no submission in submitted/*/{aid}/ (nbgrader collect {aid}, or copy them there)")
@@ -60,49 +74,265 @@ def problems(c, aids):
     return out
 
 
-def score_table(scores, aids):
-    students = sorted({s for s, a in scores if a in aids})
-    width = max(len(a) for a in aids) + 2
-    name = max([len(s) for s in students] + [7]) + 2
-    lines = ["student".ljust(name) + "".join(a.ljust(width) for a in aids) + "total"]
-    for s in students:
-        row, got, out_of = s.ljust(name), 0.0, 0.0
-        for a in aids:
-            if (s, a) in scores:
-                score, max_score = scores[(s, a)]
-                got, out_of = got + score, out_of + max_score
-                row += f"{score:g}/{max_score:g}".ljust(width)
+def plan(root, aids, known, students=None):
+    """Every submission to consider, in grading order, notebooks renamed where needed."""
+    subs = []
+    for aid in aids:
+        for folder in sorted(p for p in (root / "submitted").glob(f"*/{aid}") if p.is_dir()):
+            student = folder.parent.name
+            if students and student not in students:
+                continue
+            notes = repair_names(folder, known[aid])
+            notebooks = [str(p) for p in sorted(folder.glob("*.ipynb")) if p.stem in known[aid]]
+            subs.append(Submission(aid, student, notebooks, notes))
+    return subs
+
+
+# -- progress -------------------------------------------------------------------
+def duration(seconds):
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds}s"
+    if seconds < 3600:
+        return f"{seconds // 60}m {seconds % 60:02d}s"
+    if seconds < 86400:
+        return f"{seconds // 3600}h {seconds % 3600 // 60:02d}m"
+    return f"{seconds // 86400}d {seconds % 86400 // 3600}h"
+
+
+class Progress:
+    """done/total, rate and time left on stderr: in place on a terminal, a line every few seconds otherwise."""
+
+    def __init__(self, total, stream=None, every=None):
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.every = every or (1.0 if self.tty else 5.0)
+        self.total, self.done, self.failed = total, 0, 0
+        self.start = time.monotonic()
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def line(self):
+        elapsed = max(time.monotonic() - self.start, 1e-9)
+        text = f"graded {self.done}/{self.total}"
+        if self.failed:
+            text += f" ({self.failed} failed)"
+        if self.done:
+            rate = self.done / elapsed
+            text += f", {60 * rate:.1f}/min, {duration((self.total - self.done) / rate)} left"
+        return text + f", {duration(elapsed)} elapsed"
+
+    def show(self, end=""):
+        if self.tty:
+            self.stream.write("\r\033[K" + self.line() + end)
+        else:
+            self.stream.write(self.line() + "\n")
+        self.stream.flush()
+
+    def _run(self):
+        while not self.stopped.wait(self.every):
+            self.show()
+
+    def update(self, failed=False):
+        self.done += 1
+        self.failed += failed
+        if self.tty:
+            self.show()
+
+    def close(self):
+        self.stopped.set()
+        self.thread.join()
+        self.show(end="\n")
+
+
+# -- the summary ----------------------------------------------------------------
+def summary_rows(subs, scores, aids):
+    """One row per student: {student, per aid: cell text and lateness, total, problems}."""
+    by_student = {}
+    for sub in subs:
+        by_student.setdefault(sub.student, {})[sub.aid] = sub
+    rows = []
+    for student in sorted(by_student):
+        row = {"student": student, "problems": [], "total": 0.0, "max": 0.0}
+        for aid in aids:
+            sub = by_student[student].get(aid)
+            score = scores.get((student, aid))
+            late = score[2] if score and sub and sub.status != "failed" else 0.0
+            if sub is None:
+                row[aid] = ("-", "", "", 0.0)
+            elif sub.status == "failed" or score is None:
+                row[aid] = ("FAILED" if sub.status == "failed" else "not graded", "", "", 0.0)
             else:
-                row += "-".ljust(width)
-        lines.append(row + f"{got:g}/{out_of:g}")
-    return "\n".join(lines)
+                row[aid] = (f"{score[0]:g}/{score[1]:g}", score[0], score[1], late)
+                row["total"] += score[0]
+                row["max"] += score[1]
+            label = f"{aid}: " if len(aids) > 1 else ""
+            if sub is not None:
+                if sub.error:
+                    row["problems"].append(f"{label}failed: {sub.error}")
+                row["problems"] += [label + note for note in sub.notes]
+        rows.append(row)
+    return rows
+
+
+def late_text(seconds):
+    return f"late {duration(seconds)}" if seconds > 0 else ""
+
+
+def score_table(rows, aids):
+    cells = [[r["student"]] + [" ".join(filter(None, [r[a][0], late_text(r[a][3])])) for a in aids]
+             + [f"{r['total']:g}/{r['max']:g}", "; ".join(r["problems"])] for r in rows]
+    header = ["student", *aids, "total", "problems"]
+    widths = [max(len(x) for x in col) + 2 for col in zip(header, *cells)]
+    widths[-1] = 0
+    return "\n".join("".join(x.ljust(w) for x, w in zip(line, widths)).rstrip() for line in [header, *cells])
+
+
+def write_csv(path, rows, aids):
+    header = ["student"]
+    for aid in aids:
+        header += [f"{aid} score", f"{aid} max", f"{aid} late", f"{aid} seconds late"]
+    header += ["total", "max", "late", "problems"]
+    with open(path, "w", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(header)
+        for r in rows:
+            line = [r["student"]]
+            for aid in aids:
+                text, score, max_score, late = r[aid]
+                line += [score if score != "" else text, max_score, late_text(late).removeprefix("late "), f"{late:g}"]
+            line += [f"{r['total']:g}", f"{r['max']:g}", "yes" if any(r[a][3] > 0 for a in aids) else "no",
+                     "; ".join(r["problems"])]
+            out.writerow(line)
+
+
+# -- the run --------------------------------------------------------------------
+def start_cluster(args):
+    """(client, cluster or None, words saying where the notebooks run)."""
+    from distributed import Client, LocalCluster
+
+    if args.scheduler:
+        client = Client(args.scheduler, timeout=args.connect_timeout)
+        workers = len(client.scheduler_info().get("workers", {}))
+        return client, None, f"the Dask cluster at {args.scheduler} ({workers} worker(s) now)"
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")  # the worker processes inherit it (see remote.py)
+    cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
+                           dashboard_address=None, silence_logs=logging.ERROR)
+    return Client(cluster), cluster, f"{args.workers} local worker(s)"
+
+
+def grade(subs, todo, config, journal, args):
+    """Grade ``todo`` (a part of ``subs``) on Dask; returns the exit status."""
+    log = logging.getLogger("nndl.grade.nbgrader")
+    log.setLevel(logging.INFO)
+    log.propagate = False
+    if args.verbose and not log.handlers:
+        log.addHandler(logging.StreamHandler(sys.stderr))
+    client, cluster, where = start_cluster(args)
+    print(f"autograding {len(todo)} submission(s) of {len(subs)} with {where}", flush=True)
+    grader = progress = None
+    try:
+        grader = Grader(config, client, log)
+        grader.plan(todo)
+        progress = Progress(len(todo))
+        for sub in todo:
+            journal.record(sub, "started", sub.digest)
+            grader.grade(sub)
+            journal.record(sub, sub.status, sub.digest)
+            progress.update(failed=sub.status == "failed")
+        return 0
+    except KeyboardInterrupt:
+        if progress:
+            progress.close()
+            progress = None
+        graded = sum(s.status == "graded" for s in todo)
+        print(f"\ninterrupted: {graded} of {len(todo)} graded and kept; run the same command again to grade "
+              "the rest", file=sys.stderr)
+        return 130
+    except ClusterLost as lost:
+        print(f"\nstopped: {lost}; what was graded is kept, run the command again to go on", file=sys.stderr)
+        return 1
+    finally:
+        if progress:
+            progress.close()
+        if grader:
+            grader.cancel()
+        client.close()
+        if cluster:
+            cluster.close()
+
+
+def quiet_gradebook_warnings():
+    """nbgrader's gradebook code makes SQLAlchemy warn about its session use
+    (`nbgrader autograde` prints the same lines); they say nothing about the
+    class, and would bury the progress line."""
+    import warnings
+
+    from sqlalchemy.exc import SAWarning
+
+    warnings.filterwarnings("ignore", category=SAWarning)
 
 
 def main(argv=None, prog="nndl grade"):
     parser = argparse.ArgumentParser(prog=prog, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("aids", nargs="*", metavar="ID", help="assignments to grade (default: every one in submitted/)")
+    parser.add_argument("aids", nargs="*", metavar="ASSIGNMENT", help="assignments to grade (default: every one in submitted/)")
+    parser.add_argument("--students", help="only these students, comma-separated (default: everyone who submitted)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                        help="nbgrader processes at a time (default: the number of cores)")
+                        help="local worker processes, one notebook each at a time (default: the number of cores)")
+    parser.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                        help="execute on this running Dask cluster instead of local workers")
+    parser.add_argument("--connect-timeout", type=float, default=30, help=argparse.SUPPRESS)
+    parser.add_argument("--force", action="store_true", help="grade again what is already graded")
     parser.add_argument("--root", default=str(course.ROOT), help="the course directory (default: this repository)")
+    parser.add_argument("--csv", help="where to write the summary (default: grades-summary.csv in the course directory)")
+    parser.add_argument("--no-sandbox", action="store_true",
+                        help="run the students' code without the sandbox (Sandbox.enabled=False); prints a warning")
+    parser.add_argument("--verbose", action="store_true", help="print nbgrader's log as it grades")
     args = parser.parse_args(argv)
     if args.workers < 1:
         parser.error("--workers must be at least 1")
+    if args.no_sandbox:
+        print(NO_SANDBOX_WARNING, file=sys.stderr)
     c = Course(args.root)
-    aids = args.aids or submitted_assignments(c.root)
-    found = problems(c, aids)
+    root = c.root.resolve()
+    aids = args.aids or submitted_assignments(root)
+    known = known_assignments(c)
+    found = problems(c, aids, known)
     if found:
         print("\n".join(found), file=sys.stderr)
         return 2
-    students = {aid: len(c.students(aid)) for aid in aids}
-    print(f"autograding {sum(students.values())} submission(s) of {len(aids)} assignment(s) "
-          f"with {args.workers} worker(s) in {c.root} ...", flush=True)
-    start = time.perf_counter()
-    failed = [p for p in c.autograde_all(aids, workers=args.workers) if p.returncode != 0]
-    print(f"done in {time.perf_counter() - start:.0f} s\n")
-    for proc in failed:
-        print(f"nbgrader {' '.join(proc.args[3:5])} failed ({proc.returncode}):\n{proc.stderr[-3000:]}", file=sys.stderr)
-    print(score_table(c.scores(), aids))
-    return 1 if failed else 0
+    students = set(filter(None, (args.students or "").split(","))) or None
+    subs = plan(root, aids, known, students)
+    for student in sorted((students or set()) - {s.student for s in subs}):
+        print(f"{student}: no submission of {', '.join(aids)} in submitted/{student}/", file=sys.stderr)
+    if not subs:
+        print("nothing to grade: no submission matches", file=sys.stderr)
+        return 2
+    journal = Journal(root)
+    todo = []
+    for sub in subs:
+        sub.digest = digest_folder(root / "submitted" / sub.student / sub.aid)
+        if not args.force and journal.graded(sub, sub.digest) and (root / "autograded" / sub.student / sub.aid).is_dir():
+            sub.status = "done before"
+        else:
+            todo.append(sub)
+    config = load_config(root, sandbox=not args.no_sandbox)
+    quiet_gradebook_warnings()
+    if len(todo) < len(subs):
+        print(f"{len(subs) - len(todo)} submission(s) already graded, kept (--force grades them again)")
+    status = grade(subs, todo, config, journal, args) if todo else 0
+    rows = summary_rows(subs, results(c.db_url, aids), aids)
+    print()
+    print(score_table(rows, aids))
+    target = Path(args.csv) if args.csv else root / "grades-summary.csv"
+    write_csv(target, rows, aids)
+    print(f"\nsummary written to {target}")
+    if args.no_sandbox:
+        print(NO_SANDBOX_WARNING, file=sys.stderr)
+    failed = [s for s in todo if s.status == "failed"]
+    return status or (1 if failed else 0)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,425 @@
+"""Autograde a class with nbgrader's own converter, executing the notebooks on Dask.
+
+The driver (this module, one process, one thread) runs nbgrader's Autograde
+converter in-process, submission after submission, exactly as `nbgrader
+autograde` would, with one step changed: the course's execute preprocessor
+(ResilientExecute) is replaced by ``RemoteExecute``, which executes nothing
+here but waits for the Dask future of that notebook. Ahead of the converter,
+the driver sanitizes the next notebooks with the same sanitize preprocessors
+(they read the gradebook, so they run here) and hands each sanitized notebook
+to Dask (nndl/tools/grade/remote.py). The workers execute in parallel while the
+converter walks the students in order; when it reaches a notebook, it checks
+that the notebook it is about to execute is exactly the one sent (otherwise it
+sends it again) and takes the executed notebook back as JSON text. Everything
+else, judging, gradebook writes, autograded/ notebooks, runs here, so the
+gradebook has a single writer and the workers hold no grades.
+
+What is graded is recorded in ``grade-journal.jsonl`` in the course root (one
+line per event, the last one about a submission wins), so an interrupted run
+resumes where it stopped; a submission changed since it was graded (a new
+collect) is graded again.
+"""
+import hashlib
+import json
+import logging
+import os
+import re
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from .. import course
+from .remote import execute_notebook
+
+JOURNAL = "grade-journal.jsonl"
+
+
+# -- configuration ---------------------------------------------------------
+def load_config(root, sandbox=True):
+    """The nbgrader config `nbgrader autograde` would use for course ``root``.
+
+    This repository's nbgrader_config.py (nbgrader runs here), then the one in
+    the course root if it has its own, then the course directory itself.
+    ``sandbox=False`` turns the kernel sandbox off (Sandbox.enabled) for the
+    driver and, through the config they are sent, the workers.
+    """
+    from traitlets.config import Config
+    from traitlets.config.loader import PyFileConfigLoader
+
+    root = Path(root).resolve()
+    config = Config()
+    for folder in dict.fromkeys([course.ROOT.resolve(), root]):
+        if (folder / "nbgrader_config.py").exists():
+            config.merge(PyFileConfigLoader("nbgrader_config.py", path=str(folder)).load_config())
+    config.CourseDirectory.root = str(root)
+    config.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
+    if not sandbox:
+        config.Sandbox.enabled = False
+    return config
+
+
+def plain(config):
+    """A Config as nested plain dicts: what is sent to the workers."""
+    return {k: plain(v) if isinstance(v, dict) else v for k, v in config.items()}
+
+
+def import_name(step):
+    if isinstance(step, str):
+        return step
+    cls = step if isinstance(step, type) else type(step)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def execute_step(steps):
+    """(index, import name) of the notebook-executing step among the autograde preprocessors."""
+    from nbconvert.preprocessors import ExecutePreprocessor
+    from traitlets.utils.importstring import import_item
+
+    for index, step in enumerate(steps):
+        cls = import_item(step) if isinstance(step, str) else step if isinstance(step, type) else type(step)
+        if issubclass(cls, ExecutePreprocessor):
+            return index, import_name(step)
+    raise ValueError("Autograde.autograde_preprocessors has no execute preprocessor: nothing would run the notebooks")
+
+
+# -- the class --------------------------------------------------------------
+@dataclass
+class Submission:
+    aid: str
+    student: str
+    notebooks: list = field(default_factory=list)  # submitted notebooks the gradebook knows, in nbgrader's order
+    notes: list = field(default_factory=list)       # what the instructor should know, in words
+    status: str = "pending"                          # graded, failed, done before (already graded), pending
+    error: str = ""                                  # why it failed
+    digest: str = ""                                 # of the submitted folder (see digest_folder)
+
+    @property
+    def key(self):
+        return f"{self.aid}/{self.student}"
+
+
+NAME_VARIANTS = [re.compile(p, flags=re.I) for p in (
+    r"\s*\(\d+\)$",              # "02_logistic_regression (1)": a second download/upload
+    r"[\s_-]*copy\d*$",          # JupyterLab's "-Copy1", "copy"
+    r"\s*\(copy( \d+)?\)$",      # "(copy 1)"
+    r"^copy of\s+",              # "Copy of ..."
+)]
+
+
+def base_name(stem):
+    """A notebook name without the decorations a copy or a re-download adds."""
+    previous = None
+    while previous != stem:
+        previous = stem
+        for pattern in NAME_VARIANTS:
+            stem = pattern.sub("", stem).strip()
+    return stem
+
+
+def repair_names(folder, expected):
+    """Rename a notebook saved under another name to the name nbgrader grades.
+
+    nbgrader grades only notebooks named as in source/ ("No notebooks found"
+    otherwise). For each expected notebook missing from ``folder``, take the
+    unexpected notebook whose name is a copy of it (the most recently saved
+    one if several), or, when the assignment has one notebook, any unexpected
+    notebook. Returns notes saying what was renamed.
+    """
+    notes = []
+    present = {p.stem: p for p in folder.glob("*.ipynb")}
+    for name in sorted(set(expected) - set(present)):
+        others = [p for s, p in present.items() if s not in expected]
+        matching = [p for p in others if base_name(p.stem) == name] or (others if len(expected) == 1 else [])
+        if not matching:
+            continue
+        chosen = max(matching, key=lambda p: p.stat().st_mtime)
+        chosen.rename(folder / f"{name}.ipynb")
+        del present[chosen.stem]
+        notes.append(f"'{chosen.name}' graded as {name}.ipynb (renamed in submitted/)")
+    return notes
+
+
+def digest_folder(folder):
+    """Changes when a file of the submission changes (a new collect): names, sizes, mtimes."""
+    h = hashlib.sha256()
+    for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
+        st = path.stat()
+        h.update(f"{path.relative_to(folder)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+class Journal:
+    """What was graded, as JSON lines in the course root; the last line about a submission wins."""
+
+    def __init__(self, root):
+        self.path = Path(root) / JOURNAL
+        self.state = {}
+        if self.path.exists():
+            for line in self.path.read_text().splitlines():
+                try:
+                    entry = json.loads(line)
+                    self.state[entry["submission"]] = entry
+                except (ValueError, KeyError, TypeError):
+                    continue  # a line cut short by a crash
+
+    def graded(self, sub, digest):
+        entry = self.state.get(sub.key)
+        return bool(entry) and entry.get("status") == "graded" and entry.get("digest") == digest
+
+    def record(self, sub, status, digest):
+        entry = {"submission": sub.key, "status": status, "digest": digest, "at": time.time()}
+        self.state[sub.key] = entry
+        with open(self.path, "a") as f:
+            f.write(json.dumps(entry) + "\n")
+
+
+# -- executing on Dask ---------------------------------------------------------
+class RemoteExecutionError(RuntimeError):
+    """A notebook could not be executed; the message says why."""
+
+
+class ClusterLost(BaseException):
+    """The scheduler is gone: stop the run (a BaseException, so nbgrader does not
+    record it as one more failed submission and carry on)."""
+
+
+def _remote_execute_class():
+    from nbgrader.preprocessors import NbGraderPreprocessor
+
+    class RemoteExecute(NbGraderPreprocessor):
+        """Stands in for the execute preprocessor: the notebook was executed on Dask."""
+
+        def __init__(self, grader, **kwargs):
+            super().__init__(**kwargs)
+            self.grader = grader
+
+        def preprocess(self, nb, resources):
+            ids = resources["nbgrader"]
+            return self.grader.executed(ids["student"], ids["assignment"], ids["notebook"], nb), resources
+
+    return RemoteExecute
+
+
+def canonical(nb):
+    return json.dumps(nb, sort_keys=True)
+
+
+def task_digest(notebook_text, files):
+    h = hashlib.sha256(notebook_text.encode())
+    for rel in sorted(files):
+        h.update(b"\0" + rel.encode() + b"\0" + hashlib.sha256(files[rel]).digest())
+    return h.hexdigest()
+
+
+class Grader:
+    """nbgrader's Autograde converter with execution on a Dask cluster (see the module doc)."""
+
+    def __init__(self, config, client, log):
+        from nbgrader.converters import Autograde
+        from nbgrader.coursedir import CourseDirectory
+
+        self.client, self.log = client, log
+        self.coursedir = CourseDirectory(config=config)
+        self.converter = Autograde(coursedir=self.coursedir, config=config, log=log)
+        steps = list(self.converter.autograde_preprocessors)
+        index, self.executor = execute_step(steps)
+        steps[index] = _remote_execute_class()(self)
+        self.converter.autograde_preprocessors = steps
+        self.worker_config = plain(config)
+        self.queue, self.next = [], 0   # (submission, notebook path) in the order the converter needs them
+        self.futures = {}               # (student, aid, notebook) -> (digest, future)
+        self.sent = self.resent = 0
+
+    # the notebooks, as nbgrader would execute them
+    def sanitized(self, path):
+        """The JSON text of submitted notebook ``path`` after nbgrader's sanitize preprocessors."""
+        conv = self.converter
+        conv.exporter = conv.exporter_class(parent=conv, config=conv.config)
+        conv._sanitizing = True
+        conv._init_preprocessors()
+        output, _ = conv.exporter.from_filename(str(path), resources=conv.init_single_notebook_resources(str(path)))
+        return canonical(nbformat.reads(output, as_version=nbformat.NO_CONVERT))
+
+    def files(self, aid, student):
+        """{relative path: bytes} nbgrader puts beside the notebook before executing it:
+        the submission's other files, overwritten by those of source/<aid>/."""
+        from nbgrader.utils import find_all_files
+
+        cd, out = self.coursedir, {}
+        ignore = list(cd.ignore) + ["*.ipynb"]
+        source = cd.format_path(cd.source_directory, ".", aid)
+        excluded = {os.path.join(source, x) for x in self.converter.exclude_overwriting.get(aid, [])}
+        for folder, skip in ((cd.format_path(cd.submitted_directory, student, aid), set()), (source, excluded)):
+            for path in find_all_files(folder, ignore):
+                if path not in skip:
+                    out[os.path.relpath(path, folder)] = Path(path).read_bytes()
+        return out
+
+    # sending ahead, taking back
+    def plan(self, submissions):
+        self.queue = [(sub, path) for sub in submissions for path in sub.notebooks]
+        self.next = 0
+
+    def ahead(self):
+        """Notebooks to keep sent ahead of the converter: enough to keep every worker busy."""
+        try:
+            threads = sum(self.client.nthreads().values())
+        except Exception:
+            threads = 1
+        return max(4, 2 * threads)
+
+    def send(self, student, aid, notebook, text):
+        files = self.files(aid, student)
+        digest = task_digest(text, files)
+        name = f"execute-{aid}-{student}-{notebook}-{digest[:12]}-{self.sent}"
+        future = self.client.submit(execute_notebook, text, files, self.worker_config, self.executor,
+                                    key=name, pure=False, retries=0)
+        self.sent += 1
+        self.futures[(student, aid, notebook)] = (digest, future)
+
+    def top_up(self):
+        """Sanitize and send the next notebooks, so that workers never wait for the driver."""
+        limit = self.ahead()
+        while self.next < len(self.queue) and len(self.futures) < limit:
+            sub, path = self.queue[self.next]
+            self.next += 1
+            try:
+                self.send(sub.student, sub.aid, Path(path).stem, self.sanitized(path))
+            except Exception:
+                # the converter will meet the same problem and report it; nothing to send
+                self.log.debug("could not prepare %s: %s", path, traceback.format_exc())
+
+    def executed(self, student, aid, notebook, nb):
+        """The executed version of ``nb``, which nbgrader was about to execute."""
+        self.top_up()
+        text = canonical(nb)
+        digest, future = self.futures.pop((student, aid, notebook), (None, None))
+        if digest != task_digest(text, self.files(aid, student)):
+            # not sent ahead, or changed since: send exactly this notebook now
+            if future is not None:
+                future.cancel()
+            self.resent += 1
+            self.send(student, aid, notebook, text)
+            digest, future = self.futures.pop((student, aid, notebook))
+        result = self.result(future)
+        for message in result.get("warnings", []):
+            self.log.warning("%s", message)
+        if "error" in result:
+            from nbgrader.preprocessors.execute import UnresponsiveKernelError
+
+            cause = f"{result['error']}: {result['message']}".strip().rstrip(":")
+            if result["error"] == "UnresponsiveKernelError":
+                raise UnresponsiveKernelError(cause)
+            raise RemoteExecutionError(cause)
+        executed = nbformat.reads(result["notebook"], as_version=nbformat.NO_CONVERT)
+        if [c.source for c in executed.cells] != [c.source for c in nb.cells]:
+            raise RemoteExecutionError("the worker sent back a notebook whose cells differ from those it was sent")
+        return executed
+
+    def result(self, future):
+        from distributed import KilledWorker
+
+        try:
+            return future.result()
+        except KilledWorker:
+            raise RemoteExecutionError("the Dask workers executing it died (e.g. out of memory) "
+                                       "each time it was tried") from None
+        except Exception as error:
+            if self.client.status != "running":
+                raise ClusterLost(f"lost the Dask cluster ({type(error).__name__}: {error})") from None
+            raise RemoteExecutionError(f"{type(error).__name__}: {error}") from None
+
+    def cancel(self):
+        for _, future in self.futures.values():
+            future.cancel()
+        self.futures.clear()
+
+    # grading
+    def grade(self, sub):
+        """Autograde one submission with nbgrader's converter; fills sub.status, error, notes."""
+        from nbgrader.converters.base import NbGraderException
+
+        capture = Capture()
+        self.log.addHandler(capture)
+        self.coursedir.assignment_id, self.coursedir.student_id = sub.aid, sub.student
+        self.converter.force = True
+        try:
+            self.converter.start()
+            sub.status = "graded"
+        except NbGraderException as error:
+            sub.status = "failed"
+            sub.error = capture.cause() or str(error)
+        finally:
+            self.log.removeHandler(capture)
+        sub.notes += capture.notes()
+
+
+class Capture(logging.Handler):
+    """nbgrader's log while it grades one submission, turned into notes and a cause."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+    def cause(self):
+        """The error that failed the submission: the last line of nbgrader's traceback."""
+        for record in reversed(self.records):
+            text = record.getMessage()
+            if record.levelno >= logging.ERROR and text.startswith("Traceback"):
+                last = text.strip().splitlines()[-1]
+                # "nndl.tools.grade.dask_grader.RemoteExecutionError: X: y" -> "X: y"
+                last = re.sub(r"^[\w.]*RemoteExecutionError: ", "", last)
+                return re.sub(r"^(?:\w+\.)+(\w+): ", r"\1: ", last)
+        errors = [r.getMessage() for r in self.records if r.levelno >= logging.ERROR]
+        return errors[-1] if errors else ""
+
+    def notes(self):
+        out = []
+        for record in self.records:
+            if record.levelno < logging.ERROR:
+                note = note_for(record.getMessage())
+                if note and note not in out:
+                    out.append(note)
+        return out
+
+
+def note_for(message):
+    """nbgrader's warning in a few words for the instructor, or None for routine ones."""
+    routine = ("Removing existing", "Updating existing", "Removing failed", "seconds late")
+    if any(r in message for r in routine):
+        return None  # --force at work; lateness has its own column
+    m = re.match(r"Locked cell (\S+) was edited", message)
+    if m:
+        return f"locked cell {m.group(1)} was edited (restored from the source)"
+    m = re.match(r"Attribute '(\w+)' for cell (\S+) has changed", message)
+    if m:
+        return f"cell {m.group(2)}: {m.group(1)} was changed (restored from the source)"
+    m = re.match(r"No submitted file: (.*)", message)
+    if m:
+        return f"{Path(m.group(1)).name} not submitted (scored 0)"
+    m = re.match(r"Skipping unknown notebook: (.*)", message)
+    if m:
+        return f"{Path(m.group(1)).name} is not a notebook of the assignment (not graded)"
+    m = re.match(r"Cell (\d+) killed the kernel", message)
+    if m:
+        return f"cell {m.group(1)} killed the kernel (that cell failed; the rest was graded)"
+    return message.strip().splitlines()[0][:200] if message.strip() else None
+
+
+# -- reading results -------------------------------------------------------------
+def results(db_url, aids):
+    """{(student, aid): (score, max_score, seconds_late)} of every submission of ``aids`` in the gradebook."""
+    from nbgrader.api import Gradebook
+
+    out = {}
+    with Gradebook(db_url) as gb:
+        for aid in aids:
+            for sub in gb.find_assignment(aid).submissions:
+                out[(sub.student.id, aid)] = (float(sub.score), float(sub.max_score), float(sub.total_seconds_late or 0))
+    return out

@@ -1,0 +1,80 @@
+"""What a Dask worker runs for ``nndl grade``: execute one sanitized submission notebook.
+
+The driver (nndl/tools/grade/dask_grader.py) sanitizes each submission with
+nbgrader's own preprocessors, which read the gradebook, and sends the result
+here as JSON text, with the files nbgrader would put beside it. The worker
+executes it with the course's execute preprocessor (ResilientExecute, built
+from the course's nbgrader config) in a private temporary folder, and returns
+plain data: the executed notebook as JSON text, or the error that stopped it.
+No grade is computed here and nothing here touches the gradebook; kernel
+output leaves this process only inside that JSON text, which the driver
+parses with nbformat (never unpickled as objects).
+"""
+import logging
+import os
+import tempfile
+import threading
+from pathlib import Path
+
+# One BLAS thread per kernel: a machine runs one single-threaded worker per
+# core, and multithreaded BLAS in every kernel oversubscribes the cores (the
+# same setting as nbgrader_env in course_dir.py). An explicit setting is kept.
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+class _Collect(logging.Handler):
+    """Keep the warnings of one execution, to be reported by the driver."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def write_files(folder, files):
+    """Write {relative path: bytes} under ``folder``; a path may not leave it."""
+    root = Path(folder).resolve()
+    for rel, data in files.items():
+        target = (root / rel).resolve()
+        if root not in target.parents:
+            raise ValueError(f"refusing to write {rel!r} outside the execution folder")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def execute_notebook(notebook_json, files, config, preprocessor):
+    """Execute one sanitized notebook; return {"notebook": json} or {"error", "message"}.
+
+    notebook_json: the sanitized notebook as nbgrader would execute it.
+    files: {relative path: bytes}, what nbgrader puts in the notebook's folder.
+    config: the course's nbgrader config as plain dicts (section -> trait -> value).
+    preprocessor: the import name of the execute preprocessor to use.
+    Either way the result has "warnings": what the preprocessor logged.
+    """
+    import nbformat
+    from nbgrader.utils import setenv
+    from traitlets.config import Config
+    from traitlets.utils.importstring import import_item
+
+    for var in BLAS_THREADS:
+        os.environ.setdefault(var, "1")
+    # one logger per worker thread (not per task: loggers live as long as the process)
+    log = logging.getLogger(f"nndl.grade.worker.{threading.get_ident()}")
+    log.propagate = False
+    collected = _Collect()
+    log.addHandler(collected)
+    nb = nbformat.reads(notebook_json, as_version=nbformat.NO_CONVERT)
+    try:
+        with tempfile.TemporaryDirectory(prefix="nndl-grade-") as folder:
+            write_files(folder, files)
+            executor = import_item(preprocessor)(config=Config(config), log=log)
+            # nbgrader sets this while autograding; notebooks may look at it
+            with setenv(NBGRADER_EXECUTION="autograde"):
+                nb, _ = executor.preprocess(nb, {"metadata": {"path": folder}})
+    except Exception as error:  # reported to the driver, which records the submission as failed
+        return {"error": type(error).__name__, "message": str(error), "warnings": collected.messages}
+    finally:
+        log.removeHandler(collected)
+    return {"notebook": nbformat.writes(nb), "warnings": collected.messages}
