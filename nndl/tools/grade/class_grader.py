@@ -37,6 +37,9 @@ from .. import course
 from .course_dir import Course
 from .dask_grader import ClusterLost, Grader, Journal, Submission, digest_folder, load_config, repair_names, results
 
+# what the last run in this process sent to Dask (read by the tests and scripts/measure_class_grading.py)
+LAST_RUN = {}
+
 NO_SANDBOX_WARNING = ("WARNING: --no-sandbox: the students' code runs without the sandbox, with the rights of the "
                       "user running the workers (files, network, other processes). Use it only on a machine "
                       "that holds nothing else, or for submissions you trust.")
@@ -259,6 +262,7 @@ def grade(subs, todo, config, journal, args):
             progress.close()
         if grader:
             grader.cancel()
+            LAST_RUN.update(sent=grader.sent, resent=grader.resent, where=where)
         client.close()
         if cluster:
             cluster.close()

@@ -203,6 +203,16 @@ def _remote_execute_class():
     return RemoteExecute
 
 
+def name_cell(message, nb):
+    """"Cell 45 killed the kernel" -> "Cell 45 (L2) killed the kernel": the grade id says which question."""
+    m = re.match(r"Cell (\d+) killed the kernel", message)
+    if m and int(m.group(1)) < len(nb.cells):
+        gid = nb.cells[int(m.group(1))].metadata.get("nbgrader", {}).get("grade_id")
+        if gid:
+            return message.replace(m.group(0), f"Cell {m.group(1)} ({gid}) killed the kernel", 1)
+    return message
+
+
 def canonical(nb):
     return json.dumps(nb, sort_keys=True)
 
@@ -232,6 +242,8 @@ class Grader:
         self.queue, self.next = [], 0   # (submission, notebook path) in the order the converter needs them
         self.futures = {}               # (student, aid, notebook) -> (digest, future)
         self.sent = self.resent = 0
+        self.quiet = logging.getLogger("nndl.grade.ahead")
+        self.quiet.propagate, self.quiet.disabled = False, True
 
     # the notebooks, as nbgrader would execute them
     def sanitized(self, path):
@@ -281,7 +293,18 @@ class Grader:
         self.futures[(student, aid, notebook)] = (digest, future)
 
     def top_up(self):
-        """Sanitize and send the next notebooks, so that workers never wait for the driver."""
+        """Sanitize and send the next notebooks, so that workers never wait for the driver.
+
+        What the sanitize step logs here is dropped: it is logged again, under
+        the right submission, when the converter reaches that notebook.
+        """
+        log, self.converter.log = self.converter.log, self.quiet
+        try:
+            self._top_up()
+        finally:
+            self.converter.log = log
+
+    def _top_up(self):
         limit = self.ahead()
         while self.next < len(self.queue) and len(self.futures) < limit:
             sub, path = self.queue[self.next]
@@ -306,7 +329,7 @@ class Grader:
             digest, future = self.futures.pop((student, aid, notebook))
         result = self.result(future)
         for message in result.get("warnings", []):
-            self.log.warning("%s", message)
+            self.log.warning("%s", name_cell(message, nb))
         if "error" in result:
             from nbgrader.preprocessors.execute import UnresponsiveKernelError
 
@@ -354,7 +377,15 @@ class Grader:
             sub.error = capture.cause() or str(error)
         finally:
             self.log.removeHandler(capture)
-        sub.notes += capture.notes()
+        notes = capture.notes()
+        if sub.status == "failed":
+            # "the rest was graded" is not true of a submission that failed: say it with the cause
+            killers = [re.match(r"cell (.*?) killed the kernel", n) for n in notes]
+            cells = [m.group(1) for m in killers if m]
+            if cells:
+                sub.error += f" (after these cells had killed it: {', '.join(cells)})"
+            notes = [n for n, m in zip(notes, killers) if not m]
+        sub.notes += notes
 
 
 class Capture(logging.Handler):
@@ -365,25 +396,28 @@ class Capture(logging.Handler):
         self.records = []
 
     def emit(self, record):
-        self.records.append(record)
+        # formatted now: the arguments may be gradebook rows valid only while nbgrader's session is open
+        try:
+            self.records.append((record.levelno, record.getMessage()))
+        except Exception:
+            self.records.append((record.levelno, str(record.msg)))
 
     def cause(self):
         """The error that failed the submission: the last line of nbgrader's traceback."""
-        for record in reversed(self.records):
-            text = record.getMessage()
-            if record.levelno >= logging.ERROR and text.startswith("Traceback"):
+        for level, text in reversed(self.records):
+            if level >= logging.ERROR and text.startswith("Traceback"):
                 last = text.strip().splitlines()[-1]
                 # "nndl.tools.grade.dask_grader.RemoteExecutionError: X: y" -> "X: y"
                 last = re.sub(r"^[\w.]*RemoteExecutionError: ", "", last)
                 return re.sub(r"^(?:\w+\.)+(\w+): ", r"\1: ", last)
-        errors = [r.getMessage() for r in self.records if r.levelno >= logging.ERROR]
+        errors = [text for level, text in self.records if level >= logging.ERROR]
         return errors[-1] if errors else ""
 
     def notes(self):
         out = []
-        for record in self.records:
-            if record.levelno < logging.ERROR:
-                note = note_for(record.getMessage())
+        for level, text in self.records:
+            if level < logging.ERROR:
+                note = note_for(text)
                 if note and note not in out:
                     out.append(note)
         return out
@@ -391,9 +425,11 @@ class Capture(logging.Handler):
 
 def note_for(message):
     """nbgrader's warning in a few words for the instructor, or None for routine ones."""
-    routine = ("Removing existing", "Updating existing", "Removing failed", "seconds late")
+    routine = ("Removing existing", "Updating existing", "Removing failed", "seconds late",
+               "Late submission penalty",       # lateness has its own column
+               "Kernel died while waiting")     # nbclient's words for what ResilientExecute reports below
     if any(r in message for r in routine):
-        return None  # --force at work; lateness has its own column
+        return None
     m = re.match(r"Locked cell (\S+) was edited", message)
     if m:
         return f"locked cell {m.group(1)} was edited (restored from the source)"
@@ -406,7 +442,7 @@ def note_for(message):
     m = re.match(r"Skipping unknown notebook: (.*)", message)
     if m:
         return f"{Path(m.group(1)).name} is not a notebook of the assignment (not graded)"
-    m = re.match(r"Cell (\d+) killed the kernel", message)
+    m = re.match(r"Cell (\d+(?: \(\S+\))?) killed the kernel", message)
     if m:
         return f"cell {m.group(1)} killed the kernel (that cell failed; the rest was graded)"
     return message.strip().splitlines()[0][:200] if message.strip() else None
