@@ -5,6 +5,7 @@ from nndl.tools import course
 from nndl.tools.grade import class_grader as grade_class
 from nndl.tools.author import submissions
 from nndl.tools.grade.course_dir import temporary_course
+from nndl.tools.grade.dask_grader import base_name, load_config
 
 AID = "01_numpy_basics"
 pytestmark = pytest.mark.skipif(AID not in course.assignment_ids(), reason=f"{AID} not authored")
@@ -37,3 +38,27 @@ def test_an_assignment_the_gradebook_does_not_know_says_what_to_run(tmp_path, ca
     err = capsys.readouterr().err
     assert f"nbgrader generate_assignment {AID} --force" in err
     assert "02_not_there: no submission" in err
+
+
+def test_a_scheduler_that_is_not_there_says_so(tmp_path, capsys):
+    """--scheduler naming nothing: a clear message and status 2, quickly."""
+    with temporary_course([AID], prefix="nndl-gradeclass-") as c:
+        c.submit("ada", AID, course.release_path(AID))
+        status = grade_class.main(["--root", str(c.root), "--scheduler", "tcp://127.0.0.1:9", "--connect-timeout", "2"])
+    assert status == 2
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in capsys.readouterr().err
+
+
+def test_copies_and_downloads_are_recognised_by_name():
+    """The names a copy or a second download gives a notebook lead back to the notebook."""
+    for name in ["02_x (1)", "02_x-Copy1", "02_x copy", "02_x (copy 2)", "Copy of 02_x", "02_x (1)-Copy1"]:
+        assert base_name(name) == "02_x", name
+    assert base_name("02_x_final") == "02_x_final"
+
+
+def test_no_sandbox_is_passed_on_and_warned_about(tmp_path, capsys):
+    """--no-sandbox turns Sandbox.enabled off in the config sent to the workers, with a warning."""
+    assert load_config(tmp_path, sandbox=False).Sandbox.enabled is False
+    assert "enabled" not in load_config(tmp_path).Sandbox or load_config(tmp_path).Sandbox.enabled
+    grade_class.main(["--root", str(tmp_path), "--no-sandbox"])
+    assert "--no-sandbox" in capsys.readouterr().err

@@ -10,12 +10,9 @@ import json
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import time
-from contextlib import contextmanager
 from datetime import datetime
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -23,12 +20,12 @@ import pytest
 from nndl.tools import course
 from nndl.tools.author import submissions
 from nndl.tools.grade import class_grader
+from nndl.tools.grade.cluster import local_dask_cluster as dask_cluster, spawn, stop
 from nndl.tools.grade.course_dir import Course
 from nndl.tools.grade.dask_grader import JOURNAL
 
 AID = "01_numpy_basics"
 RENAMED = f"{AID} (1).ipynb"
-BIN = Path(sys.executable).parent
 pytestmark = pytest.mark.skipif(AID not in course.assignment_ids(), reason=f"{AID} not authored")
 
 
@@ -103,58 +100,6 @@ def graded_once(c):
 
 
 # -- a real cluster, started as an instructor would ------------------------------
-def spawn(args, log):
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(course.ROOT), os.environ.get("PYTHONPATH")])))
-    return subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
-
-
-def stop(proc, timeout=10):
-    """End a process we started, and its children (its own session), within a bounded time."""
-    for sig, wait in ((signal.SIGTERM, timeout), (signal.SIGKILL, timeout)):
-        if proc.poll() is not None:
-            break
-        try:
-            os.killpg(proc.pid, sig)
-        except ProcessLookupError:
-            break
-        try:
-            proc.wait(wait)
-        except subprocess.TimeoutExpired:
-            continue
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)  # kernels a killed worker may have left behind
-    except (ProcessLookupError, PermissionError):
-        pass
-
-
-@contextmanager
-def dask_cluster(folder, workers=2, timeout=60):
-    """`dask scheduler` and ``workers`` x `dask worker` on 127.0.0.1; yields (address, {name: process})."""
-    from distributed import Client
-
-    folder.mkdir(parents=True, exist_ok=True)
-    scheduler_file = folder / "scheduler.json"
-    log = open(folder / "cluster.log", "w")
-    procs = {"scheduler": spawn([str(BIN / "dask"), "scheduler", "--host", "127.0.0.1", "--port", "0",
-                                 "--no-dashboard", "--scheduler-file", str(scheduler_file)], log)}
-    try:
-        deadline = time.monotonic() + timeout
-        while not scheduler_file.exists():
-            assert time.monotonic() < deadline and procs["scheduler"].poll() is None, (folder / "cluster.log").read_text()
-            time.sleep(0.2)
-        address = json.loads(scheduler_file.read_text())["address"]
-        for k in range(workers):
-            procs[f"w{k}"] = spawn([str(BIN / "dask"), "worker", address, "--name", f"w{k}", "--nthreads", "1",
-                                    "--nworkers", "1", "--host", "127.0.0.1", "--no-dashboard"], log)
-        with Client(address, timeout=timeout) as client:
-            client.wait_for_workers(workers, timeout=timeout)
-        yield address, procs
-    finally:
-        for proc in reversed(list(procs.values())):
-            stop(proc)
-        log.close()
-
-
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):
     with dask_cluster(tmp_path_factory.mktemp("cluster")) as (address, _):

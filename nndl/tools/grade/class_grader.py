@@ -28,6 +28,7 @@ import argparse
 import csv
 import logging
 import os
+import signal
 import sys
 import threading
 import time
@@ -218,11 +219,22 @@ def start_cluster(args):
     if args.scheduler:
         client = Client(args.scheduler, timeout=args.connect_timeout)
         workers = len(client.scheduler_info().get("workers", {}))
+        if not workers:
+            print(f"no worker is connected to {args.scheduler} yet: the notebooks wait until one joins "
+                  "(dask worker ADDRESS --nthreads 1, see docs/grading-at-scale.md)", file=sys.stderr)
         return client, None, f"the Dask cluster at {args.scheduler} ({workers} worker(s) now)"
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")  # the worker processes inherit it (see remote.py)
-    cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=logging.ERROR)
+    # Ctrl-C in a terminal goes to the whole process group: the worker processes
+    # ignore it (they inherit SIG_IGN) and the driver stops them in order.
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None
+    try:
+        cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.ERROR)
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGINT, previous)
     return Client(cluster), cluster, f"{args.workers} local worker(s)"
 
 
@@ -233,7 +245,12 @@ def grade(subs, todo, config, journal, args):
     log.propagate = False
     if args.verbose and not log.handlers:
         log.addHandler(logging.StreamHandler(sys.stderr))
-    client, cluster, where = start_cluster(args)
+    try:
+        client, cluster, where = start_cluster(args)
+    except OSError as error:
+        print(f"cannot reach the Dask scheduler at {args.scheduler}: {error}\n"
+              "Is `dask scheduler` running there, and is its port open to this machine?", file=sys.stderr)
+        return 2
     print(f"autograding {len(todo)} submission(s) of {len(subs)} with {where}", flush=True)
     grader = progress = None
     try:
