@@ -8,6 +8,7 @@ submissions in another course.
 """
 import json
 import os
+import re
 import shutil
 import signal
 import sys
@@ -231,6 +232,18 @@ def test_local_workers_by_default(template, reference, tmp_path):
     assert status == 0 and "with 2 local worker(s)" in out, out
     assert {s: c.cell_scores(s, AID) for s in class_submissions()} == expected(reference)
     assert (tmp_path / "s.csv").exists()
+
+
+def test_a_cell_past_the_time_limit_costs_that_cell(template, cluster, reference, tmp_path):
+    """An endless loop is interrupted at the per-cell limit of the course's config; the rest is graded."""
+    c = copy_course(template, tmp_path / "course")
+    (c.root / "nbgrader_config.py").write_text("c = get_config()\nc.Execute.timeout = 3\n")
+    submit(c, "loops", submissions.make_submission(AID, {"L1": "while True:\n    pass\n"}))
+    status, out = run_in_process(["--scheduler", cluster, "--root", str(c.root), "--students", "loops"])
+    assert status == 0, out
+    lost = {gid for gid, (got, most) in c.cell_scores("loops", AID).items() if got < most}
+    assert lost == {"test_L1"}
+    assert re.search(r"loops .*\s+cell \d+ \(L1\) ran past the per-cell time limit and was interrupted$", out, re.M), out
 
 
 def test_failing_submissions_are_reported_with_their_cause(template, cluster, tmp_path):

@@ -205,11 +205,11 @@ def _remote_execute_class():
 
 def name_cell(message, nb):
     """"Cell 45 killed the kernel" -> "Cell 45 (L2) killed the kernel": the grade id says which question."""
-    m = re.match(r"Cell (\d+) killed the kernel", message)
+    m = re.match(r"Cell (\d+) ", message)
     if m and int(m.group(1)) < len(nb.cells):
         gid = nb.cells[int(m.group(1))].metadata.get("nbgrader", {}).get("grade_id")
         if gid:
-            return message.replace(m.group(0), f"Cell {m.group(1)} ({gid}) killed the kernel", 1)
+            return message.replace(m.group(0), f"Cell {m.group(1)} ({gid}) ", 1)
     return message
 
 
@@ -340,6 +340,9 @@ class Grader:
         executed = nbformat.reads(result["notebook"], as_version=nbformat.NO_CONVERT)
         if [c.source for c in executed.cells] != [c.source for c in nb.cells]:
             raise RemoteExecutionError("the worker sent back a notebook whose cells differ from those it was sent")
+        for index, cell in enumerate(executed.cells):
+            if any(o.get("ename") == "CellTimeoutError" for o in cell.get("outputs", [])):
+                self.log.warning("%s", name_cell(f"Cell {index} timed out", nb))
         return executed
 
     def result(self, future):
@@ -427,7 +430,9 @@ def note_for(message):
     """nbgrader's warning in a few words for the instructor, or None for routine ones."""
     routine = ("Removing existing", "Updating existing", "Removing failed", "seconds late",
                "Late submission penalty",       # lateness has its own column
-               "Kernel died while waiting")     # nbclient's words for what ResilientExecute reports below
+               "Kernel died while waiting",     # nbclient's words for what ResilientExecute reports below
+               "Timeout waiting for execute",   # nbclient's; the cell that timed out is named instead
+               "Interrupting kernel")
     if any(r in message for r in routine):
         return None
     m = re.match(r"Locked cell (\S+) was edited", message)
@@ -445,6 +450,9 @@ def note_for(message):
     m = re.match(r"Cell (\d+(?: \(\S+\))?) killed the kernel", message)
     if m:
         return f"cell {m.group(1)} killed the kernel (that cell failed; the rest was graded)"
+    m = re.match(r"Cell (\d+(?: \(\S+\))?) timed out", message)
+    if m:
+        return f"cell {m.group(1)} ran past the per-cell time limit and was interrupted"
     return message.strip().splitlines()[0][:200] if message.strip() else None
 
 
