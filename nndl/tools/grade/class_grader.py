@@ -230,8 +230,10 @@ def start_cluster(args):
     main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None
     try:
+        # no dashboard; the scheduler's HTTP endpoint (health, metrics) on a free local port
         cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+                               dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                               silence_logs=logging.ERROR)
     finally:
         if main_thread:
             signal.signal(signal.SIGINT, previous)

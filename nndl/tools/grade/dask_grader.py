@@ -35,6 +35,10 @@ from .. import course
 from .remote import execute_notebook
 
 JOURNAL = "grade-journal.jsonl"
+# What one task may carry besides its notebook: the submission's other files and
+# source/<id>/'s (a few MB in this course). A student's 2 GB upload would
+# otherwise sit in the driver's and the scheduler's memory.
+MAX_FILES_BYTES = 200 * 2**20
 
 
 # -- configuration ---------------------------------------------------------
@@ -267,8 +271,13 @@ class Grader:
         for folder, skip in ((cd.format_path(cd.submitted_directory, student, aid), set()), (source, excluded)):
             for path in find_all_files(folder, ignore):
                 if path not in skip:
-                    out[os.path.relpath(path, folder)] = Path(path).read_bytes()
-        return out
+                    out[os.path.relpath(path, folder)] = path
+        size = sum(os.path.getsize(p) for p in out.values())
+        if size > MAX_FILES_BYTES:
+            raise RemoteExecutionError(f"the submission's other files total {size / 2**20:.0f} MB, more than the "
+                                       f"{MAX_FILES_BYTES / 2**20:.0f} MB sent with a notebook (remove what the "
+                                       "notebook does not need from submitted/, or raise dask_grader.MAX_FILES_BYTES)")
+        return {rel: Path(p).read_bytes() for rel, p in out.items()}
 
     # sending ahead, taking back
     def plan(self, submissions):
