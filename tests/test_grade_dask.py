@@ -261,3 +261,27 @@ def test_failing_submissions_are_reported_with_their_cause(template, cluster, tm
     rows = {line.split()[0]: line for line in out.splitlines() if line.startswith(("broken", "killer"))}
     assert "FAILED" in rows["broken"] and "failed: NotJSONError" in rows["broken"], out
     assert "FAILED" in rows["killer"] and "failed: DeadKernelError" in rows["killer"], out
+
+
+def test_an_assignment_of_two_notebooks(cluster, tmp_path):
+    """Two notebooks per submission, one renamed by a copy, one missing: as plain nbgrader scores them."""
+    courses = {}
+    for kind in ("dask", "plain"):
+        c = Course(tmp_path / kind)
+        (c.root / "source" / "pair").mkdir(parents=True)
+        for name in (AID, "01b"):
+            shutil.copy(course.source_path(AID), c.root / "source" / "pair" / f"{name}.ipynb")
+        c.run(["generate_assignment", "pair", "--force"])
+        full = submissions.make_submission(AID)
+        c.submit("copied", "pair", full, name=f"{AID}.ipynb")
+        c.submit("copied", "pair", full, name="01b-Copy1.ipynb" if kind == "dask" else "01b.ipynb")
+        c.submit("missing", "pair", full, name="01b.ipynb")
+        courses[kind] = c
+    for proc in courses["plain"].autograde_all(["pair"], workers=2):
+        assert proc.returncode == 0, proc.stderr[-3000:]
+    status, out = run_in_process(["--scheduler", cluster, "--root", str(courses["dask"].root)])
+    assert status == 0, out
+    for student in ("copied", "missing"):
+        assert courses["dask"].cell_scores(student, "pair") == courses["plain"].cell_scores(student, "pair")
+    assert courses["dask"].scores()[("copied", "pair")] == (20.0, 20.0)
+    assert "'01b-Copy1.ipynb' graded as 01b.ipynb" in out and f"{AID}.ipynb not submitted (scored 0)" in out, out

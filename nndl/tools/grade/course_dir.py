@@ -144,18 +144,16 @@ class Course:
         return sorted(p.parent.name for p in folder.glob(f"*/{aid}") if p.is_dir())
 
     def repair_names(self, aid):
-        """A student who renamed the notebook (e.g. "01_numpy_basics (copy 1).ipynb")
+        """A student who renamed a notebook (e.g. "01_numpy_basics (copy 1).ipynb")
         would get no grade: nbgrader only grades notebooks named as in source/.
-        Rename a lone differently named notebook to the expected name (the most
-        recently saved one if there are several); return what was done."""
+        Rename it to the expected name (dask_grader.repair_names says how it
+        is recognised); return what was done."""
+        from .dask_grader import repair_names
+
+        expected = sorted(p.stem for p in (self.root / "source" / aid).glob("*.ipynb")) or [aid]
         done = []
-        for folder in sorted((self.root / "submitted").glob(f"*/{aid}")):
-            expected = folder / f"{aid}.ipynb"
-            others = sorted(folder.glob("*.ipynb"), key=lambda p: p.stat().st_mtime)
-            if expected.exists() or not others:
-                continue
-            others[-1].rename(expected)
-            done.append(f"{folder.parent.name}: renamed '{others[-1].name}' to '{expected.name}'")
+        for folder in sorted(p for p in (self.root / "submitted").glob(f"*/{aid}") if p.is_dir()):
+            done += [f"{folder.parent.name}: {note}" for note in repair_names(folder, expected)]
         return done
 
     def autograde_all(self, aids, workers=None, extra=()):

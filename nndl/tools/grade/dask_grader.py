@@ -191,6 +191,7 @@ class ClusterLost(BaseException):
 
 
 def _remote_execute_class():
+    # made on demand: importing nbgrader takes a second, which `nndl grade --help` need not pay
     from nbgrader.preprocessors import NbGraderPreprocessor
 
     class RemoteExecute(NbGraderPreprocessor):
@@ -304,14 +305,18 @@ class Grader:
     def top_up(self):
         """Sanitize and send the next notebooks, so that workers never wait for the driver.
 
-        What the sanitize step logs here is dropped: it is logged again, under
-        the right submission, when the converter reaches that notebook.
+        This runs while the converter is inside its own export of a notebook:
+        its exporter, mode and log are put back as they were afterwards. What
+        the sanitize step logs here is dropped: it is logged again, under the
+        right submission, when the converter reaches that notebook.
         """
-        log, self.converter.log = self.converter.log, self.quiet
+        conv = self.converter
+        saved = conv.exporter, conv._sanitizing, conv.log
+        conv.log = self.quiet
         try:
             self._top_up()
         finally:
-            self.converter.log = log
+            conv.exporter, conv._sanitizing, conv.log = saved
 
     def _top_up(self):
         limit = self.ahead()
