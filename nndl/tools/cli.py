@@ -22,7 +22,7 @@ VERBS = {
     "check": ("nndl.tools.learn.selfcheck", "learner",
               "grade your notebook (or a folder of them) with the course's autograder, hidden tests included"),
     "grade": ("nndl.tools.grade.class_grader", "instructor",
-              "autograde every submission of a class (submitted/), then print a score table"),
+              "autograde a class (submitted/) on every core or a Dask cluster, then a score table"),
     "demo": ("nndl.tools.grade.demo", "instructor",
              "the grading cycle on a demo class in demo/, from nothing to a score table"),
     "build": ("nndl.tools.author.build", "author",
