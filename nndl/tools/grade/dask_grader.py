@@ -426,9 +426,9 @@ class Capture(logging.Handler):
                 last = text.strip().splitlines()[-1]
                 # "nndl.tools.grade.dask_grader.RemoteExecutionError: X: y" -> "X: y"
                 last = re.sub(r"^[\w.]*RemoteExecutionError: ", "", last)
-                return re.sub(r"^(?:\w+\.)+(\w+): ", r"\1: ", last)
+                return shorten(re.sub(r"^(?:\w+\.)+(\w+): ", r"\1: ", last))
         errors = [text for level, text in self.records if level >= logging.ERROR]
-        return errors[-1] if errors else ""
+        return shorten(errors[-1]) if errors else ""
 
     def notes(self):
         out = []
@@ -438,6 +438,11 @@ class Capture(logging.Handler):
                 if note and note not in out:
                     out.append(note)
         return out
+
+
+def shorten(text, most=300):
+    """A cause fit for a table cell (an error may quote a whole notebook)."""
+    return text if len(text) <= most else text[:most - 3] + "..."
 
 
 def note_for(message):
@@ -455,6 +460,12 @@ def note_for(message):
     m = re.match(r"Attribute '(\w+)' for cell (\S+) has changed", message)
     if m:
         return f"cell {m.group(2)}: {m.group(1)} was changed (restored from the source)"
+    m = re.match(r"Missing grade cell (\S+) encountered", message)
+    if m:
+        return f"test cell {m.group(1)} was deleted (restored from the source)"
+    m = re.match(r"Cell with id '(.*)' exists multiple times", message)
+    if m:
+        return f"cell {m.group(1)} appears more than once (only its last copy is graded)"
     m = re.match(r"No submitted file: (.*)", message)
     if m:
         return f"{Path(m.group(1)).name} not submitted (scored 0)"
