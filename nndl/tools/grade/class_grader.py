@@ -287,6 +287,14 @@ def grade(subs, todo, config, journal, args):
             cluster.close()
 
 
+def cores():
+    """The cores this process may use (a container or taskset may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def quiet_gradebook_warnings():
     """nbgrader's gradebook code makes SQLAlchemy warn about its session use
     (`nbgrader autograde` prints the same lines); they say nothing about the
@@ -302,7 +310,7 @@ def main(argv=None, prog="nndl grade"):
     parser = argparse.ArgumentParser(prog=prog, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("aids", nargs="*", metavar="ASSIGNMENT", help="assignments to grade (default: every one in submitted/)")
     parser.add_argument("--students", help="only these students, comma-separated (default: everyone who submitted)")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+    parser.add_argument("--workers", type=int, default=cores(),
                         help="local worker processes, one notebook each at a time (default: the number of cores)")
     parser.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                         help="execute on this running Dask cluster instead of local workers")
