@@ -93,6 +93,8 @@ def grade(template, target, args):
     wrong = {k: v for k, v in scores.items() if v[0] != v[1]}
     if wrong:
         raise SystemExit(f"a complete submission lost points: {wrong}")
+    if class_grader.LAST_RUN.get("resent"):
+        print(f"  ({class_grader.LAST_RUN['resent']} notebook(s) sent a second time: sanitizing was not deterministic)")
     students = len({student for student, _ in scores})  # a complete submission: every notebook of one student
     return wall, cpu(resource.RUSAGE_SELF) - driver0, cpu(resource.RUSAGE_CHILDREN) - children0, load.mean, students
 
