@@ -216,7 +216,7 @@ def grade_alone(namespace, **correct):
     try:
         shell = get_ipython()  # noqa: F821 - defined inside IPython only
     except NameError:
-        return  # outside IPython (nndl.refs): the reference solution is in use anyway
+        return  # outside IPython (nndl refs): the reference solution is in use anyway
 
     def restore(*_):
         for name in correct:

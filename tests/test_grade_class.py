@@ -2,7 +2,7 @@
 import pytest
 
 from nndl.tools import course
-from nndl.tools.grade import class_grader as grade_class
+from nndl.tools.grade import class_grader
 from nndl.tools.author import submissions
 from nndl.tools.grade.course_dir import temporary_course
 
@@ -15,7 +15,7 @@ def test_grades_every_submission_and_prints_the_scores(capsys):
     with temporary_course([AID], prefix="nndl-gradeclass-") as c:
         c.submit("ada", AID, submissions.make_submission(AID))
         c.submit("ben", AID, course.release_path(AID))
-        status = grade_class.main(["--root", str(c.root), "--workers", "2"])
+        status = class_grader.main(["--root", str(c.root), "--workers", "2"])
         out = capsys.readouterr().out
         assert status == 0, out
         assert c.scores() == {("ada", AID): (total, total), ("ben", AID): (0.0, total)}
@@ -25,7 +25,7 @@ def test_grades_every_submission_and_prints_the_scores(capsys):
 
 
 def test_nothing_submitted_says_how_to_collect(tmp_path, capsys):
-    assert grade_class.main(["--root", str(tmp_path)]) == 2
+    assert class_grader.main(["--root", str(tmp_path)]) == 2
     assert "nbgrader collect" in capsys.readouterr().err
 
 
@@ -33,7 +33,7 @@ def test_an_assignment_the_gradebook_does_not_know_says_what_to_run(tmp_path, ca
     folder = tmp_path / "submitted" / "ada" / AID
     folder.mkdir(parents=True)
     (folder / f"{AID}.ipynb").write_text(course.release_path(AID).read_text())
-    assert grade_class.main(["--root", str(tmp_path), AID, "02_not_there"]) == 2
+    assert class_grader.main(["--root", str(tmp_path), AID, "02_not_there"]) == 2
     err = capsys.readouterr().err
     assert f"nbgrader generate_assignment {AID} --force" in err
     assert "02_not_there: no submission" in err
