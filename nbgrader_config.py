@@ -45,6 +45,17 @@ c.Autograde.sanitize_preprocessors = [
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 
+# A submission is untrusted code. Its kernel runs in a bubblewrap sandbox
+# (nndl/tools/grade/sandbox.py, docs/security.md): it sees its own notebook, the
+# Python installation, the learner library and datasets/, nothing else; no
+# network; capped memory, processes and time. If bubblewrap is missing, grading
+# stops with a message saying how to install it. Opting out (False) runs student
+# code as you, with your files and the network; it is logged for every notebook.
+c.Sandbox.enabled = os.environ.get("NNDL_NO_SANDBOX", "") != "1"
+c.Sandbox.memory = "2G"          # address space of each process (PrairieLearn: 2 GiB)
+c.Sandbox.processes = 256        # processes and threads at once
+c.Sandbox.notebook_timeout = 900  # seconds for a whole notebook; the slowest correct one needs ~30 s
+
 # Execution: a cell that kills the kernel (exit(), a crash) costs that cell, not
 # the whole submission (ResilientExecute). A numpy RuntimeWarning from correct
 # code lands on stderr, and nbgrader gives a test cell with stderr 0 points:
