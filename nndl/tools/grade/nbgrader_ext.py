@@ -33,6 +33,7 @@ Feedback:
   learner's results on them (the hidden reference values, when right): it is
   replaced by a note. Failures keep their message.
 """
+import math
 import re
 import time
 
@@ -132,7 +133,7 @@ class ResilientExecute(Execute):
     def _get_timeout(self, cell):
         """The per-cell limit, never past the notebook's deadline."""
         timeout = super()._get_timeout(cell)
-        left = max(1, int(self._deadline - time.monotonic()))
+        left = max(1, math.ceil(self._deadline - time.monotonic()))  # ends at or after the deadline
         return left if timeout is None else min(timeout, left)
 
 
