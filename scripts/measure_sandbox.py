@@ -40,14 +40,24 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--all", action="store_true", help="every notebook, not only 01")
+    parser.add_argument("ids", nargs="*", metavar="ID", help="these notebooks only")
     args = parser.parse_args(argv)
     os.environ["NBGRADER_EXECUTION"] = "autograde"
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    aids = course.assignment_ids() if args.all else course.assignment_ids()[:1]
+    aids = args.ids or (course.assignment_ids() if args.all else course.assignment_ids()[:1])
     print(f"sandbox overhead, {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, "
           f"load {' '.join(f'{x:.1f}' for x in os.getloadavg())}, {args.runs} runs each")
     print(f"{'notebook':28} {'sandboxed s':>12} {'unconfined s':>13} {'overhead s':>11}")
     total_overhead = 0.0
+    trivial = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import numpy as np\nnp.ones(3).sum()")])
+    trivial.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    with tempfile.TemporaryDirectory(prefix="nndl-measure-") as tmp:
+        times = {True: [], False: []}
+        for _ in range(max(args.runs, 10)):
+            for sandboxed in (True, False):
+                times[sandboxed].append(run_once(trivial, tmp, sandboxed))
+    on, off = statistics.median(times[True]), statistics.median(times[False])
+    print(f"{'kernel start + one cell':28} {on:12.3f} {off:13.3f} {on - off:11.3f}")
     for aid in aids:
         nb = submissions.make_submission(aid)
         with tempfile.TemporaryDirectory(prefix="nndl-measure-") as tmp:
