@@ -288,7 +288,7 @@ body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;m
 h1{font-size:1.6em}h2{margin-top:1.6em;border-bottom:1px solid #ccc}h3{margin-bottom:.3em}
 table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}
 th{background:#f0f0f0}td.num{text-align:right}.note{background:#fff8e0;border-left:4px solid #e0b000;padding:.5em 1em}
-.plots img{margin:.3em;border:1px solid #ddd}.pair{display:grid;grid-template-columns:1fr 1fr;gap:.6em;margin-bottom:1em}
+.plots img{margin:.3em;border:1px solid #ddd}.pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:.6em;margin-bottom:1em}
 pre{background:#f7f7f7;border:1px solid #ddd;padding:.5em;overflow-x:auto;font-size:.85em;margin:0}
 .who{font-weight:bold;margin-bottom:.2em}.muted{color:#777}
 """
@@ -467,8 +467,9 @@ def build(root, aids=(), out=None, threshold=THRESHOLD, min_tokens=MIN_TOKENS, l
         find_pairs(rec, threshold, min_tokens)
         images[rec.aid] = (histogram_png(rec), pass_rate_png(rec))
         lost = sum(len(q.lost) for q in rec.questions)
-        log(f"  {rec.aid}: {len(rec.scores)} submission(s), {lost} question(s) with points lost, "
-            f"{len(rec.pairs)} alike pair(s)")
+        like_ref = sum(1 for p in rec.pairs if p[2] == "reference")
+        log(f"  {rec.aid}: {len(rec.scores)} submission(s), {lost} answer(s) below full marks, "
+            f"{len(rec.pairs) - like_ref} alike pair(s) of students, {like_ref} match(es) with the reference")
     out.mkdir(parents=True, exist_ok=True)
     for rec in recs:
         (out / f"{rec.aid}.html").write_text(assignment_page(students, rec, images), encoding="utf-8")

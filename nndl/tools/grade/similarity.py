@@ -12,8 +12,9 @@ by the stub, so only its body counts.
 
 Two streams are compared with difflib's ratio (2 * matched tokens / total
 tokens). Pairs are first narrowed down with token trigrams (a sparse matrix
-product counts the trigrams every two cells share), so a class of hundreds
-costs one ratio per plausible pair, not one per pair.
+product counts the trigrams every two cells share), and identical streams are
+compared once, so a class of hundreds costs one ratio per plausible pair, not
+one per pair.
 """
 import ast
 import difflib
@@ -128,12 +129,21 @@ def _trigrams(stream):
     return {tuple(stream[i:i + 3]) for i in range(max(len(stream) - 2, 1))}
 
 
-def candidate_pairs(streams, min_shared=0.4):
-    """Index pairs (i < j) whose trigram sets share at least ``min_shared`` (Dice).
+def min_shared(threshold):
+    """The trigram Dice coefficient below which two streams cannot reach ``threshold``.
 
-    A ratio of 0.9 leaves at most a tenth of the tokens unmatched, and each
-    breaks at most three trigrams, so such pairs share far more than 0.4 of
-    their trigrams; pairs below cannot reach a high ratio and are skipped.
+    A ratio t leaves at most a share (1 - t) of a stream's tokens unmatched;
+    the matched tokens then form at most that many + 1 blocks, and a block of
+    n tokens holds n - 2 shared trigrams: about (3t - 2) of the trigrams are
+    shared. The margin covers short streams and repeated trigrams.
+    """
+    return max(0.0, 3 * threshold - 2 - 0.15)
+
+
+def candidate_pairs(streams, shared_at_least):
+    """Index pairs (i < j) whose trigram sets share at least ``shared_at_least`` (Dice).
+
+    One sparse matrix product counts the trigrams every two streams share.
     """
     from scipy import sparse
 
@@ -147,22 +157,27 @@ def candidate_pairs(streams, min_shared=0.4):
     if not rows:
         return []
     m = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(grams), len(index)))
-    shared = (m @ m.T).tocoo()
+    shared = sparse.triu(m @ m.T, k=1).tocoo()
     counts = np.array([len(g) for g in grams], dtype=float)
-    out = []
-    for i, j, n in zip(shared.row, shared.col, shared.data):
-        if i < j and 2 * n / (counts[i] + counts[j]) >= min_shared:
-            out.append((int(i), int(j)))
-    return sorted(out)
+    keep = 2 * shared.data / (counts[shared.row] + counts[shared.col]) >= shared_at_least
+    return sorted(zip(shared.row[keep].tolist(), shared.col[keep].tolist()))
 
 
 def similar_pairs(streams, threshold):
-    """[(i, j, ratio)] of the pairs of ``streams`` at least ``threshold`` alike."""
-    out = []
-    for i, j in candidate_pairs(streams):
-        matcher = difflib.SequenceMatcher(None, streams[i], streams[j], autojunk=False)
-        if matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold:
-            r = matcher.ratio()
-            if r >= threshold:
-                out.append((i, j, r))
-    return out
+    """[(i, j, ratio)] of the pairs of ``streams`` (i < j) at least ``threshold`` alike.
+
+    Identical streams are compared once: every two of them score 1.
+    """
+    distinct = {}
+    for i, s in enumerate(streams):
+        distinct.setdefault(tuple(s), []).append(i)
+    keys = list(distinct)
+    out = [(a, b, 1.0) for members in distinct.values() for k, a in enumerate(members) for b in members[k + 1:]]
+    for x, y in candidate_pairs([list(k) for k in keys], min_shared(threshold)):
+        matcher = difflib.SequenceMatcher(None, keys[x], keys[y], autojunk=False)
+        if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+            continue
+        r = matcher.ratio()
+        if r >= threshold:
+            out += [(min(a, b), max(a, b), r) for a in distinct[keys[x]] for b in distinct[keys[y]]]
+    return sorted(out)
