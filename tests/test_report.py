@@ -236,20 +236,26 @@ def test_two_different_correct_implementations_score_low():
 
 def test_library_names_are_kept():
     """np.exp and np.log are different code even though the cell's own names are canonical."""
-    a = similarity.tokens("def f(x):\n    y = np.exp(x)\n    return y\n")
-    b = similarity.tokens("def f(z):\n    w = np.log(z)\n    return w\n")
-    assert a != b and a[:2] == ["v2", "="]
+    a = similarity.tokens("def f(x):\n    y = np.exp(x)\n    return y\n", frozenset({"np"}))
+    b = similarity.tokens("def f(z):\n    w = np.log(z)\n    return w\n", frozenset({"np"}))
+    assert a == ["v2", "=", "np", ".", "exp", "v1", "return", "v2"] and similarity.ratio(a, b) <= 0.5
 
 
-def test_stubs_and_unparsable_cells_are_not_compared():
-    """A cell still raising NotImplementedError is a stub; a syntax error gives no stream."""
+def test_stubs_are_recognised_and_broken_code_is_still_read():
+    """A cell still raising NotImplementedError is a stub; a syntax error still gives a stream."""
     stub = course.solution_cells(course.read_notebook(course.release_path(AID)))["softmax"].source
     assert similarity.is_stub(stub) and not similarity.is_stub(REFERENCE_LIKE)
-    assert similarity.tokens("def f(x):\n    return (x\n") is None
+    assert similarity.tokens("def f(x):\n    return (x +\n") == ["return", "v1", "+"]
 
 
-def test_candidate_pairs_keep_every_close_pair():
-    """The trigram prefilter keeps a pair that differs in one token and drops unrelated code."""
+def test_keyword_arguments_and_notebook_names_are_kept():
+    """axis= is numpy's name and sigmoid the notebook's: neither is renamed."""
+    stream = similarity.tokens("def f(x):\n    return sigmoid(np.sum(x, axis=1))\n", frozenset({"np", "sigmoid"}))
+    assert stream == ["return", "sigmoid", "np", ".", "sum", "v1", ",", "axis", "=", "1"]
+
+
+def test_similar_pairs_keep_a_close_pair_and_drop_unrelated_code():
+    """One sparse product finds the pair that differs in one statement, and only that pair."""
     base = similarity.tokens(corpus("image2vector", "triple loop"))
     tweaked = similarity.tokens(corpus("image2vector", "triple loop").replace("k += 1", "k = k + 1"))
     other = similarity.tokens(corpus("softmax", "log-sum-exp"))

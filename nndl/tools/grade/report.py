@@ -85,6 +85,7 @@ class Assignment:
     pairs: list = field(default_factory=list)       # (gid, student, other, ratio)
     compared: dict = field(default_factory=dict)    # gid -> number of cells compared
     settings: tuple = (THRESHOLD, MIN_TOKENS)       # of the similarity search
+    free: frozenset = frozenset()                   # names the notebook defines (np, sigmoid, ...)
 
 
 class NothingToReport(Exception):
@@ -94,58 +95,68 @@ class NothingToReport(Exception):
 def _load_gradebook(root, aids):
     """(students {id: name}, [Assignment]) from the gradebook, cell scores included.
 
-    ``aids`` empty: every assignment with at least one submission.
+    ``aids`` empty: every assignment with at least one submission. Only plain
+    column queries: loading nbgrader's ORM objects costs a query per
+    submission for its computed scores (8 s for a class of 300).
     """
-    from nbgrader.api import (Assignment as DbAssignment, Gradebook, Grade, GradeCell, Notebook,
-                              SubmittedAssignment, SubmittedNotebook)
+    from nbgrader.api import (Assignment as DbAssignment, BaseCell, Gradebook, Grade, GradeCell, Notebook,
+                              Student, SubmittedAssignment, SubmittedNotebook)
 
     db = Path(root) / "gradebook.db"
     if not db.exists():
         raise NothingToReport(f"no gradebook in {root}: nothing has been graded there yet. "
                               "Run `nndl grade` first, or name the course directory with --root.")
     with Gradebook(f"sqlite:///{db}") as gb:
-        students = {s.id: " ".join(x for x in (s.first_name, s.last_name) if x) for s in gb.students}
-        known = {a.name: a for a in gb.assignments}
-        unknown = [a for a in aids if a not in known]
-        if unknown:
-            raise NothingToReport(f"the gradebook of {root} does not know {', '.join(unknown)}: "
-                                  "run `nbgrader generate_assignment <id>`, then grade it (`nndl grade <id>`).")
-        chosen = list(aids) or sorted(a for a in known if known[a].submissions)
-        if not chosen:
-            raise NothingToReport(f"no graded submission in {root} yet: collect the submissions and run "
-                                  "`nndl grade` first.")
-        nobody = [a for a in chosen if not known[a].submissions]
-        if nobody:
-            raise NothingToReport(f"nobody submitted {', '.join(nobody)} (or it has not been graded yet): "
-                                  "nothing to report. Run `nndl grade <id>` after collecting, or leave it out.")
-        out = {}
-        for aid in chosen:
-            a = known[aid]
-            rec = out[aid] = Assignment(aid, float(a.max_score), a.duedate)
-            questions = {}
-            for nb in a.notebooks:
-                for cell in nb.grade_cells:
-                    questions[cell.name] = Question(cell.name, float(cell.max_score))
-            rec.questions = list(questions.values())
-            for sub in a.submissions:
-                rec.scores[sub.student_id] = float(sub.score)
-                rec.timestamps[sub.student_id] = sub.timestamp
-                if sub.total_seconds_late > 0:
-                    rec.late[sub.student_id] = sub.total_seconds_late
-        # every cell score in one query: the ORM's lazy loading costs a query per cell
-        rows = (gb.db.query(DbAssignment.name, SubmittedAssignment.student_id, GradeCell.name, Grade.score)
-                .select_from(Grade)
-                .join(SubmittedNotebook, Grade.notebook_id == SubmittedNotebook.id)
-                .join(SubmittedAssignment, SubmittedNotebook.assignment_id == SubmittedAssignment.id)
-                .join(DbAssignment, SubmittedAssignment.assignment_id == DbAssignment.id)
-                .join(GradeCell, Grade.cell_id == GradeCell.id)
-                .filter(DbAssignment.name.in_(chosen))
-                .all())
+        q = gb.db.query
+        students = {sid: " ".join(x for x in (first, last) if x)
+                    for sid, first, last in q(Student.id, Student.first_name, Student.last_name)}
+        known = dict(q(DbAssignment.name, DbAssignment.duedate))
+        subs = (q(DbAssignment.name, SubmittedAssignment.student_id, SubmittedAssignment.timestamp,
+                  SubmittedAssignment.extension)
+                .join(SubmittedAssignment, SubmittedAssignment.assignment_id == DbAssignment.id).all())
+        cells = (q(DbAssignment.name, GradeCell.name, GradeCell.max_score)
+                 .select_from(GradeCell).join(Notebook, GradeCell.notebook_id == Notebook.id)
+                 .join(DbAssignment, Notebook.assignment_id == DbAssignment.id).all())
+        grades = (q(DbAssignment.name, SubmittedAssignment.student_id, BaseCell.name, Grade.score)
+                  .select_from(Grade)
+                  .join(SubmittedNotebook, Grade.notebook_id == SubmittedNotebook.id)
+                  .join(SubmittedAssignment, SubmittedNotebook.assignment_id == SubmittedAssignment.id)
+                  .join(DbAssignment, SubmittedAssignment.assignment_id == DbAssignment.id)
+                  .join(BaseCell, Grade.cell_id == BaseCell.id).all())
+    unknown = [a for a in aids if a not in known]
+    if unknown:
+        raise NothingToReport(f"the gradebook of {root} does not know {', '.join(unknown)}: "
+                              "run `nbgrader generate_assignment <id>`, then grade it (`nndl grade <id>`).")
+    submitted = {aid for aid, *_ in subs}
+    chosen = list(aids) or sorted(a for a in known if a in submitted)
+    if not chosen:
+        raise NothingToReport(f"no graded submission in {root} yet: collect the submissions and run "
+                              "`nndl grade` first.")
+    nobody = [a for a in chosen if a not in submitted]
+    if nobody:
+        raise NothingToReport(f"nobody submitted {', '.join(nobody)} (or it has not been graded yet): "
+                              "nothing to report. Run `nndl grade <id>` after collecting, or leave it out.")
+    out = {aid: Assignment(aid, 0.0, known[aid]) for aid in chosen}
+    for aid, gid, max_score in cells:
+        if aid in out:
+            out[aid].questions.append(Question(gid, float(max_score)))
+            out[aid].max_score += float(max_score)
+    for aid, student, timestamp, extension in subs:
+        if aid in out:
+            rec = out[aid]
+            rec.scores[student] = 0.0
+            rec.timestamps[student] = timestamp
+            due = rec.duedate + extension if rec.duedate and extension else rec.duedate
+            if timestamp and due and timestamp > due:
+                rec.late[student] = (timestamp - due).total_seconds()
     index = {(aid, q.gid): q for aid, rec in out.items() for q in rec.questions}
-    for aid, student, gid, score in rows:
-        if (aid, gid) in index:
-            index[(aid, gid)].scores[student] = float(score or 0)
-    for aid, rec in out.items():
+    for aid, student, gid, score in grades:
+        if aid in out:
+            out[aid].scores[student] += float(score or 0)
+            if (aid, gid) in index:
+                index[(aid, gid)].scores[student] = float(score or 0)
+    for rec in out.values():
+        rec.questions.sort(key=lambda q: q.gid)  # until read_reference puts them in notebook order
         for student in rec.scores:
             students.setdefault(student, "")
     return students, [out[a] for a in chosen]
@@ -190,48 +201,52 @@ def read_autograded(root, rec):
 
 
 def read_reference(root, rec):
-    """The reference solution cells of source/<id>/ (the course directory's, else this repository's)."""
+    """The reference solution cells of source/<id>/ (the course directory's, else this
+    repository's), and the names its code defines for the learners' code to call."""
     folder = Path(root) / "source" / rec.aid
     if not folder.is_dir():
         folder = course.SOURCE / rec.aid
+    code, gids = [], []
     for path in sorted(folder.glob("*.ipynb")):
         nb = _read_json(path) or {}
         for cell in nb.get("cells", []):
             meta = _meta(cell)
-            if cell.get("cell_type") == "code" and meta.get("solution") and meta.get("grade_id"):
-                rec.reference[meta["grade_id"]] = similarity.MARKER.sub("", _text(cell.get("source")))
+            if cell.get("cell_type") != "code":
+                continue
+            code.append(_text(cell.get("source")))
+            gids.append(meta.get("grade_id"))
+            if meta.get("solution") and meta.get("grade_id"):
+                rec.reference[meta["grade_id"]] = similarity.MARKER.sub("", code[-1])
+    rec.free = similarity.notebook_names(code)
+    order = {gid: k for k, gid in enumerate(gids)}
+    rec.questions.sort(key=lambda q: (order.get(q.gid, len(order)), q.gid))
 
 
 # ------------------------------------------------------------ similarity
 def find_pairs(rec, threshold=THRESHOLD, min_tokens=MIN_TOKENS):
     """Pairs of alike solution cells, and cells alike the reference, per graded function.
 
-    Stubs (still raising NotImplementedError), code that does not parse and
-    cells under ``min_tokens`` tokens are left out. A pair of two students who
-    both match the reference is not listed as a pair: the reference explains it.
+    Stubs (still raising NotImplementedError) and cells under ``min_tokens``
+    tokens are left out. A pair of two students who both match the reference
+    is not listed as a pair: the reference explains it.
     """
     rec.settings = (threshold, min_tokens)
     for gid in sorted(rec.code):
         streams = {}
         for student, source in sorted(rec.code[gid].items()):
-            if similarity.is_stub(source):
-                continue
-            stream = similarity.tokens(source)
-            if stream is not None and similarity.size(stream) >= min_tokens:
+            stream = similarity.tokens(source, rec.free)
+            if not similarity.is_stub(stream) and similarity.size(stream) >= min_tokens:
                 streams[student] = stream
         rec.compared[gid] = len(streams)
         names = list(streams)
-        ref = similarity.tokens(rec.reference[gid]) if gid in rec.reference else None
-        like_ref = set()
-        if ref is not None:
-            for student in names:
-                r = similarity.ratio(streams[student], ref)
-                if r >= threshold:
-                    like_ref.add(student)
-                    rec.pairs.append((gid, student, "reference", r))
-        for i, j, r in similarity.similar_pairs([streams[n] for n in names], threshold):
-            if not (names[i] in like_ref and names[j] in like_ref):
-                rec.pairs.append((gid, names[i], names[j], r))
+        rows = list(streams.values())
+        if gid in rec.reference:
+            names.append("reference")
+            rows.append(similarity.tokens(rec.reference[gid], rec.free))
+        found = [(names[i], names[j], r) for i, j, r in similarity.similar_pairs(rows, threshold)]
+        like_ref = {a for a, b, _ in found if b == "reference"}
+        rec.pairs += [(gid, a, b, r) for a, b, r in found
+                      if b == "reference" or not (a in like_ref and b in like_ref)]
     rec.pairs.sort(key=lambda p: (p[0], -p[3], p[1], p[2]))
 
 
@@ -373,10 +388,10 @@ def similarity_note(threshold=THRESHOLD, min_tokens=MIN_TOKENS):
     return (
     "These are hints, not verdicts: two students may well write alike code on their own, and the "
     "reference solution may be what a textbook or a lecture showed. Code is compared after removing "
-    "comments, docstrings, layout and the names the cell chooses itself; cells shorter than "
-    f"{min_tokens} tokens (about three lines), untouched stubs and code that does not parse are not "
-    f"compared, since short answers are alike for every honest student. Pairs at {threshold:.0%} "
-    "similarity or more are shown.")
+    "comments, docstrings, layout, parentheses and the names the cell chooses itself; the similarity is "
+    "the share of token trigrams two cells have in common. Cells shorter than "
+    f"{min_tokens} tokens (about three lines) and untouched stubs are not compared, since short "
+    f"answers are alike for every honest student. Pairs at {threshold:.0%} similarity or more are shown.")
 
 
 def assignment_page(students, rec, images):
