@@ -197,6 +197,7 @@ def test_mistake_labels_drop_numbers_shapes_and_names():
     assert mistake("ValueError", "operands could not be broadcast together with shapes (2,3) (2,) ") \
         == mistake("ValueError", "operands could not be broadcast together with shapes (4,5) (1,4)")
     assert mistake("NameError", "name 'foo' is not defined") == "NameError: name <name> is not defined"
+    assert mistake("CheckFailed", "dataset_sizes: got (209, 64), expected (209, 32)") == "values differ"
 
 
 def test_mistake_labels_of_stubs_time_outs_and_dead_kernels():

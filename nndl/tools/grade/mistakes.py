@@ -22,7 +22,7 @@ CHECK_RULES = [
     (re.compile(r"should be a number, but it is (an? [\w.]+)"), r"not a number ({0})"),
     (re.compile(r"should be (.+?), but it is (a numpy array|an? [\w.]+)"), r"wrong type ({1}, should be {0})"),
     (re.compile(r"entries differ from the expected values|value differs from the expected one"
-                r"|is not the expected value"), "values differ"),
+                r"|is not the expected value|(?:^|: )got .+, expected "), "values differ"),
     (re.compile(r"is not defined as a function"), "function not defined"),
     (re.compile(r"missing keys|unexpected keys"), "wrong keys"),
     (re.compile(r"is not a finite real number"), "not a finite real number"),

@@ -68,7 +68,8 @@ class Question:
         out = defaultdict(list)
         for student in self.lost:
             out[self.mistakes.get(student, "no error shown (scored by hand, or the cell did not run)")].append(student)
-        return sorted(out.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        # the most common first; among equals, a stub (nothing to reteach) last
+        return sorted(out.items(), key=lambda kv: (-len(kv[1]), kv[0] == "not implemented", kv[0]))
 
 
 @dataclass
@@ -303,7 +304,7 @@ body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;m
 h1{font-size:1.6em}h2{margin-top:1.6em;border-bottom:1px solid #ccc}h3{margin-bottom:.3em}
 table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}
 th{background:#f0f0f0}td.num{text-align:right}.note{background:#fff8e0;border-left:4px solid #e0b000;padding:.5em 1em}
-.plots img{margin:.3em;border:1px solid #ddd}.pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:.6em;margin-bottom:1em}
+.plots img{margin:.3em;border:1px solid #ddd;vertical-align:top}.pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:.6em;margin-bottom:1em}
 pre{background:#f7f7f7;border:1px solid #ddd;padding:.5em;overflow-x:auto;font-size:.85em;margin:0}
 .who{font-weight:bold;margin-bottom:.2em}.muted{color:#777}
 """
@@ -366,9 +367,10 @@ def course_page(students, recs, images):
     body += ["<h2>Pass rate per question</h2>",
              "<p>Share of the submissions with full marks on each test cell; red below 50 %.</p><div class=\"plots\">",
              *(f"<img src=\"{images[r.aid][1]}\" alt=\"pass rate per question of {_e(r.aid)}\">" for r in recs),
-             "</div>", "<h2>Most common mistakes</h2>"]
+             "</div>", "<h2>Most common mistakes</h2>",
+             "<p>Questions left undone (<i>not implemented</i>) come after the mistakes.</p>"]
     top = sorted(((len(who), rec.aid, q.gid, label) for rec in recs for q in rec.questions
-                  for label, who in q.groups()), key=lambda t: (-t[0], t[1], t[2], t[3]))[:15]
+                  for label, who in q.groups()), key=lambda t: (t[3] == "not implemented", -t[0], t[1], t[2], t[3]))[:15]
     body.append(_table(["students", "assignment", "question", "mistake"],
                        [[n, f"<a href=\"{_e(a)}.html#{_e(g)}\">{_e(a)}</a>", _e(g), _e(m)] for n, a, g, m in top],
                        numeric=(0,)) if top else "<p>No points lost anywhere.</p>")
