@@ -80,6 +80,16 @@ PLANTED_MISTAKES = {
 PLANTED_PAIRS = {("image2vector", "ana", "bob"), ("softmax", "cat", "reference")}
 
 
+def _due_and_times(c, stamps):
+    """A due date of 2026-01-01 12:00 and the given submission times (timestamp.txt, as collect writes it)."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(c.db_url) as gb:
+        gb.update_or_create_assignment(AID, duedate="2026-01-01 12:00:00")
+    for student, stamp in stamps.items():
+        (c.root / "submitted" / student / AID / "timestamp.txt").write_text(stamp + " UTC")
+
+
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     """The class graded by nbgrader and its report: (course root, report folder, printed lines)."""
@@ -88,6 +98,7 @@ def graded(tmp_path_factory):
         for student, answers in CLASS.items():
             c.submit(student, AID, submissions.make_submission(AID, answers))
         c.submit("eve", AID, course.release_path(AID))
+        _due_and_times(c, {"dan": "2026-01-03 12:00:00", "ana": "2026-01-01 11:00:00"})
         failed = [p.stderr[-2000:] for p in c.autograde_all([AID], workers=2) if p.returncode != 0]
         assert not failed, failed
         lines = []
@@ -127,6 +138,14 @@ def test_pages_show_questions_pairs_and_the_hint_warning(graded):
     assert "<script" not in page and "http" not in page.replace('lang="en"', "")
     assert index.read_text().count("data:image/png;base64,") == 2
     assert any("5 submission(s), 15 answer(s) below full marks, 1 alike pair(s) of students, 1 match(es)" in line for line in lines)
+
+
+def test_the_class_page_lists_zero_scores_and_late_submissions(graded):
+    """eve scored 0; dan submitted two days after the due date, ana before it."""
+    _, index, _ = graded
+    page = index.read_text()
+    row = page[page.index("<h2>Who needs a look</h2>"):page.index("<h2>Pass rate")]
+    assert "<td>eve</td>" in row and "dan (2.0 days)" in row and "ana" not in row
 
 
 def test_grade_exports_for_canvas_and_moodle(graded):

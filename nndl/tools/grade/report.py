@@ -340,7 +340,7 @@ def _stats(rec):
 
 def _late_text(seconds):
     hours = seconds / 3600
-    return f"{hours:.1f} h" if hours < 48 else f"{hours / 24:.1f} days"
+    return f"{hours:.1f} h" if hours < 36 else f"{hours / 24:.1f} days"
 
 
 def course_page(students, recs, images):
