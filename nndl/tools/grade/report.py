@@ -22,7 +22,8 @@ solution) and writes, in --out (default <root>/report/):
 
 The pages are self-contained (inline CSS, plots as embedded PNG, no script):
 they open offline and can be mailed. Similarity is a hint for a human to
-look at, never a verdict.
+look at, never a verdict. docs/report.md says how to read the report and how
+to import the grades in Canvas or Moodle.
 
 Exit status: 0 when the report was written, 2 when there is nothing to report
 (no gradebook, no graded submission, or an assignment nobody submitted).
@@ -48,7 +49,6 @@ from .mistakes import mistake
 THRESHOLD = 0.9       # similarity from which a pair is shown
 MIN_TOKENS = 25       # cells shorter than this (about three lines) are not compared
 HTML_PAIRS = 50       # pairs shown per function on a page; the CSV has them all
-DEAD_KERNEL = "kernel died"
 
 
 # --------------------------------------------------------------------- data
