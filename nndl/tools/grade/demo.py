@@ -107,7 +107,16 @@ def main(argv=None, prog="nndl demo"):
         print("\npoints lost, per question (partial submissions):")
         print("\n".join(lost))
     print(f"\ndone in {time.time() - start:.0f} s")
+    write_report()
     return 0
+
+
+def write_report():
+    """The class report of the demo class (nndl report), and where it is."""
+    from . import report
+
+    print("\nclass report (nndl report --root demo):")
+    report.main(["--root", str(DEMO)])
 
 
 if __name__ == "__main__":
