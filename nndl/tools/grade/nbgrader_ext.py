@@ -34,6 +34,7 @@ Feedback:
   replaced by a note. Failures keep their message.
 """
 import math
+import os
 import re
 import time
 
@@ -100,6 +101,19 @@ class ResilientExecute(Execute):
         return self.km
 
     def preprocess(self, nb, resources=None, km=None):
+        # a notebook prepared for the judge (judge.HideReferences): its checks record for it
+        judged = "nndl_judge" in nb.metadata
+        previous = os.environ.get("NNDL_JUDGE")
+        os.environ["NNDL_JUDGE"] = "1" if judged else "0"
+        try:
+            return self._preprocess(nb, resources, km)
+        finally:
+            if previous is None:
+                os.environ.pop("NNDL_JUDGE", None)
+            else:
+                os.environ["NNDL_JUDGE"] = previous
+
+    def _preprocess(self, nb, resources, km):
         self._deadline = time.monotonic() + Sandbox(parent=self).notebook_timeout
         replaced = {}
         for attempt in range(self.max_dead_cells + 1):

@@ -57,7 +57,7 @@ OPT_OUT_WARNING = ("the grading sandbox is OFF (Sandbox.enabled = False): studen
 # What reaches the kernel from the grader's environment; everything else is dropped.
 ENV_ALLOWED = ("LANG", "LC_ALL", "LC_CTYPE", "TZ", "MPLBACKEND", "NBGRADER_EXECUTION", "NBGRADER_VALIDATING",
                "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
-               "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "NNDL_DATA_DIR", "PYTHONHASHSEED")
+               "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "NNDL_DATA_DIR", "PYTHONHASHSEED", "NNDL_JUDGE")
 # unix socket paths are limited to about 107 bytes: the run folder must stay short
 MAX_SOCKET_PATH = 100
 # the kernel's uid when grading runs as root: fresh for every kernel, far above
@@ -204,8 +204,10 @@ def _copies(workdir):
     """bwrap arguments that copy the working folder's files into the private tmpfs (read by fd)."""
     args, fds = [], []
     for path in sorted(Path(workdir).rglob("*")):
-        if path.is_symlink():
-            continue  # a link could point anywhere on the host: never follow one into the sandbox
+        if path.is_symlink() or path.suffix == ".ipynb":
+            # a link could point anywhere on the host; the notebook being graded is the
+            # kernel's code, not its data (and it holds the test cells)
+            continue
         target = str(path)
         if path.is_dir():
             args += ["--perms", "0777", "--dir", target]
