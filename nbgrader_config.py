@@ -43,7 +43,29 @@ c.Autograde.sanitize_preprocessors = [
     "nbgrader.preprocessors.OverwriteKernelspec",
     "nndl.tools.grade.nbgrader_ext.CourseOverwriteCells",
     "nbgrader.preprocessors.CheckCellMetadata",
+    "nndl.tools.grade.judge.HideReferences",
 ]
+
+# A submission is untrusted code. Its kernel runs in a bubblewrap sandbox
+# (nndl/tools/grade/sandbox.py, docs/security.md): it sees its own notebook, the
+# Python installation, the learner library and datasets/, nothing else; no
+# network; capped memory, processes and time. If bubblewrap is missing, grading
+# stops with a message saying how to install it. Opting out (False) runs student
+# code as you, with your files and the network; it is logged for every notebook.
+c.Sandbox.enabled = os.environ.get("NNDL_NO_SANDBOX", "") != "1"
+c.Sandbox.memory = "2G"          # address space of each process (PrairieLearn: 2 GiB)
+c.Sandbox.processes = 256        # processes and threads at once
+c.Sandbox.notebook_timeout = 900  # seconds for a whole notebook; the slowest correct one needs ~30 s
+
+# Hidden tests are decided outside the student's kernel (nndl/tools/grade/judge.py,
+# docs/security.md): the kernel gets the test cells without their expected values
+# (HideReferences, at the end of the sanitize step), its checks only record what
+# they saw, and the Judge compares the records with those of the reference
+# solution (run once per assignment and secret, cached in .nndl/references/).
+# A course secret changes the hidden inputs, so the published repository does not
+# give away this course's expected values: set NNDL_COURSE_SECRET (or
+# c.Judge.secret) to a long random string, the same for every grading run.
+c.Judge.enabled = True
 
 # Execution: a cell that kills the kernel (exit(), a crash) costs that cell, not
 # the whole submission (ResilientExecute). A numpy RuntimeWarning from correct
@@ -52,6 +74,7 @@ c.Autograde.sanitize_preprocessors = [
 c.Autograde.autograde_preprocessors = [
     "nndl.tools.grade.nbgrader_ext.ResilientExecute",
     "nndl.tools.grade.nbgrader_ext.WarningsAreNotFailures",
+    "nndl.tools.grade.judge.Judge",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",

@@ -12,12 +12,16 @@ A typical test cell::
 """
 import builtins
 import copy
+import functools
+import inspect
 import numbers
 import os
 import sys
 import warnings
 
 import numpy as np
+
+from . import measure as _measure
 
 
 class CheckFailed(AssertionError):
@@ -216,7 +220,7 @@ def grade_alone(namespace, **correct):
     try:
         shell = get_ipython()  # noqa: F821 - defined inside IPython only
     except NameError:
-        return  # outside IPython (nndl.refs): the reference solution is in use anyway
+        return  # outside IPython (nndl refs): the reference solution is in use anyway
 
     def restore(*_):
         for name in correct:
@@ -263,6 +267,79 @@ def _install_ipython_handler():
 
 _install_ipython_handler()
 
+# -- measured by the grader ---------------------------------------------------
+# Under the course's grader (NNDL_JUDGE=1), each check also records what it was
+# given (nndl.measure) for the trusted judge; inside hidden tests it only
+# records, and the judge compares outside this process. Nested checks (one
+# check calling another) record once.
+
+def _measured(kind, capture):
+    def wrap(fn):
+        signature = inspect.signature(fn)
+
+        @functools.wraps(fn)
+        def check(*args, **kwargs):
+            if not _measure.enabled() or _depth[0]:
+                return fn(*args, **kwargs)
+            bound = signature.bind(*args, **kwargs)
+            bound.apply_defaults()
+            _measure.record(kind, bound.arguments.get("what", bound.arguments.get("name", "")),
+                            **capture(bound.arguments))
+            if _measure.hidden():
+                return None
+            _depth[0] += 1
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                _depth[0] -= 1
+        return check
+    return wrap
+
+
+_depth = [0]
+
+
+def _type_names(types):
+    types = types if isinstance(types, tuple) else (types,)
+    return [f"{t.__module__}.{t.__qualname__}" for t in types]
+
+
+def _keys_of(mapping):
+    return dict.fromkeys(mapping) if type(mapping) is dict else mapping
+
+
+expect_array = _measured("array", lambda a: {
+    "actual": a["actual"], "rtol": a["rtol"], "atol": a["atol"], "kind": a["kind"], "reveal": a["reveal"],
+    **({"start": a["start"]} if a.get("start") is not None else {})})(expect_array)
+expect_scalar = _measured("scalar", lambda a: {
+    "actual": a["actual"], "rtol": a["rtol"], "atol": a["atol"], "python_float": a["python_float"],
+    "reveal": a["reveal"]})(expect_scalar)
+expect_equal = _measured("equal", lambda a: {"actual": a["actual"], "reveal": a["reveal"]})(expect_equal)
+expect_shape = _measured("shape", lambda a: {"actual": a["value"]})(expect_shape)
+expect_type = _measured("type", lambda a: {"actual": a["value"], "types": _type_names(a["types"])})(expect_type)
+expect_keys = _measured("keys", lambda a: {"actual": _keys_of(a["mapping"])})(expect_keys)
+expect_true = _measured("true", lambda a: {"actual": bool(a["condition"]), "why": a["why"]})(expect_true)
+
+
+class _MeasuredUnchanged(unchanged):
+    __doc__ = unchanged.__doc__
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is None and _measure.enabled():
+            _measure.record("unchanged", self.what, actual=dict(self.inputs))
+            if _measure.hidden():
+                return False
+        return super().__exit__(exc_type, exc, tb)
+
+
+unchanged = _MeasuredUnchanged
+
+
+def _hidden_tests(flag):
+    """The grader's version of a test cell calls this where its hidden tests begin and end."""
+    _measure.section(flag)
+
+
 # -- while grading ----------------------------------------------------------
 # The notebook's first (locked) cell imports this module before any learner
 # code runs. Under grading, a snapshot of what the checks rely on is taken
@@ -303,6 +380,8 @@ def _guard_while_grading():
     _SNAPSHOT[:] = [(m, dict(vars(m))) for m in (*_GUARDED, _THIS)]
     if _SHELL is not None:
         _SHELL.events.register("pre_run_cell", _restore)
+        if _measure.enabled():
+            _SHELL.events.register("pre_run_cell", _measure.new_cell)
 
 
 if os.environ.get("NBGRADER_EXECUTION"):

@@ -13,6 +13,21 @@ from nndl.tools.grade.course_dir import temporary_course
 os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
+# Every test that grades runs its kernels in the grading sandbox, as a real class
+# would be graded. Where it cannot start (no bubblewrap), the other tests still
+# run, unconfined (they grade our own notebooks), and tests/test_sandbox.py skips
+# with the reason; the header of the run says which.
+from nndl.tools.grade.sandbox import trusted_code_args  # noqa: E402
+
+SANDBOX_MISSING = trusted_code_args()[1]
+if SANDBOX_MISSING:
+    os.environ["NNDL_NO_SANDBOX"] = "1"
+
+
+def pytest_report_header(config):
+    return "grading sandbox: " + (f"MISSING, tests grade unconfined ({SANDBOX_MISSING})" if SANDBOX_MISSING
+                                  else "bubblewrap, every grading kernel confined")
+
 AIDS = course.assignment_ids()
 _SELECTED = set()
 

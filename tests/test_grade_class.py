@@ -2,7 +2,7 @@
 import pytest
 
 from nndl.tools import course
-from nndl.tools.grade import class_grader as grade_class
+from nndl.tools.grade import class_grader
 from nndl.tools.author import submissions
 from nndl.tools.grade.course_dir import temporary_course
 from nndl.tools.grade.dask_grader import base_name, load_config
@@ -16,7 +16,7 @@ def test_grades_every_submission_and_prints_the_scores(capsys):
     with temporary_course([AID], prefix="nndl-gradeclass-") as c:
         c.submit("ada", AID, submissions.make_submission(AID))
         c.submit("ben", AID, course.release_path(AID))
-        status = grade_class.main(["--root", str(c.root), "--workers", "2"])
+        status = class_grader.main(["--root", str(c.root), "--workers", "2"])
         out = capsys.readouterr().out
         assert status == 0, out
         assert c.scores() == {("ada", AID): (total, total), ("ben", AID): (0.0, total)}
@@ -26,7 +26,7 @@ def test_grades_every_submission_and_prints_the_scores(capsys):
 
 
 def test_nothing_submitted_says_how_to_collect(tmp_path, capsys):
-    assert grade_class.main(["--root", str(tmp_path)]) == 2
+    assert class_grader.main(["--root", str(tmp_path)]) == 2
     assert "nbgrader collect" in capsys.readouterr().err
 
 
@@ -34,7 +34,7 @@ def test_an_assignment_the_gradebook_does_not_know_says_what_to_run(tmp_path, ca
     folder = tmp_path / "submitted" / "ada" / AID
     folder.mkdir(parents=True)
     (folder / f"{AID}.ipynb").write_text(course.release_path(AID).read_text())
-    assert grade_class.main(["--root", str(tmp_path), AID, "02_not_there"]) == 2
+    assert class_grader.main(["--root", str(tmp_path), AID, "02_not_there"]) == 2
     err = capsys.readouterr().err
     assert f"nbgrader generate_assignment {AID} --force" in err
     assert "02_not_there: no submission" in err
@@ -44,7 +44,7 @@ def test_a_scheduler_that_is_not_there_says_so(tmp_path, capsys):
     """--scheduler naming nothing: a clear message and status 2, quickly."""
     with temporary_course([AID], prefix="nndl-gradeclass-") as c:
         c.submit("ada", AID, course.release_path(AID))
-        status = grade_class.main(["--root", str(c.root), "--scheduler", "tcp://127.0.0.1:9", "--connect-timeout", "2"])
+        status = class_grader.main(["--root", str(c.root), "--scheduler", "tcp://127.0.0.1:9", "--connect-timeout", "2"])
     assert status == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in capsys.readouterr().err
 
@@ -60,5 +60,5 @@ def test_no_sandbox_is_passed_on_and_warned_about(tmp_path, capsys):
     """--no-sandbox turns Sandbox.enabled off in the config sent to the workers, with a warning."""
     assert load_config(tmp_path, sandbox=False).Sandbox.enabled is False
     assert "enabled" not in load_config(tmp_path).Sandbox or load_config(tmp_path).Sandbox.enabled
-    grade_class.main(["--root", str(tmp_path), "--no-sandbox"])
+    class_grader.main(["--root", str(tmp_path), "--no-sandbox"])
     assert "--no-sandbox" in capsys.readouterr().err

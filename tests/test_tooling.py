@@ -63,3 +63,50 @@ def test_submissions_fill_solution_cells_without_markers():
         assert "BEGIN SOLUTION" not in text and "NotImplementedError(\"write your code here\")" not in text
         stubbed = submissions.make_submission(aid, stubs=list(course.solution_cells(nb)))
         assert nbformat.writes(stubbed) == nbformat.writes(course.read_notebook(course.release_path(aid)))
+
+
+# -- the nndl command and the package layout ---------------------------------
+
+def test_every_verb_has_help(capsys):
+    """`nndl VERB --help` works for every verb listed by `nndl --help`."""
+    import pytest
+    from nndl.tools import cli
+
+    assert cli.main(["--help"]) == 0
+    listing = capsys.readouterr().out
+    for verb in cli.VERBS:
+        assert f"  {verb} " in listing
+        with pytest.raises(SystemExit) as exit_info:
+            cli.main([verb, "--help"])
+        assert exit_info.value.code == 0
+        assert f"usage: nndl {verb}" in capsys.readouterr().out
+
+
+def test_console_script_is_installed():
+    """The venv has an `nndl` executable that runs the same command."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = Path(sys.executable).parent / "nndl"
+    assert exe.exists(), "reinstall the package: pip install -e ."
+    out = subprocess.run([str(exe), "--help"], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and "for the instructor:" in out.stdout
+
+
+def test_learner_library_never_imports_the_tools():
+    """Nothing a notebook imports (nndl/*.py) imports nndl.tools: the kernel runs no trusted code."""
+    import ast
+
+    package = course.ROOT / "nndl"
+    for path in sorted(package.glob("*.py")):
+        if path.name == "__main__.py":  # `python -m nndl`: a command, never imported by a notebook
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [("." * node.level) + (node.module or "")]
+                names += [f"{names[0]}.{a.name}" for a in node.names]
+            assert not any("tools" in n.split(".") for n in names), f"{path.name} imports {names}"

@@ -23,6 +23,8 @@ VERBS = {
               "grade your notebook (or a folder of them) with the course's autograder, hidden tests included"),
     "grade": ("nndl.tools.grade.class_grader", "instructor",
               "autograde a class (submitted/) on every core or a Dask cluster, then a score table"),
+    "report": ("nndl.tools.grade.report", "instructor",
+               "after grading: a class report (HTML + CSV): scores, grouped mistakes, alike solutions"),
     "demo": ("nndl.tools.grade.demo", "instructor",
              "the grading cycle on a demo class in demo/, from nothing to a score table"),
     "build": ("nndl.tools.author.build", "author",

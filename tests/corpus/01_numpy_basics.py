@@ -12,8 +12,8 @@ else left as the reference solution):
 
 Check it with real nbgrader (tests/test_corpus.py asserts the same):
 
-    python -m nndl.corpus 01_numpy_basics             # every entry
-    python -m nndl.corpus 01_numpy_basics FUNCTION    # one function's entries
+    nndl corpus 01_numpy_basics             # every entry
+    nndl corpus 01_numpy_basics FUNCTION    # one function's entries
 
 """
 

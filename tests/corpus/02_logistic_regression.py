@@ -12,8 +12,8 @@ else left as the reference solution):
 
 Check it with real nbgrader (tests/test_corpus.py asserts the same):
 
-    python -m nndl.corpus 02_logistic_regression             # every entry
-    python -m nndl.corpus 02_logistic_regression FUNCTION    # one function's entries
+    nndl corpus 02_logistic_regression             # every entry
+    nndl corpus 02_logistic_regression FUNCTION    # one function's entries
 """
 
 AID = "02_logistic_regression"

@@ -14,8 +14,8 @@ left as the reference solution):
 
 Check it with real nbgrader (tests/test_corpus.py asserts the same):
 
-    python -m nndl.corpus 03_planar_classification             # every entry
-    python -m nndl.corpus 03_planar_classification nn_model    # one function's entries
+    nndl corpus 03_planar_classification             # every entry
+    nndl corpus 03_planar_classification nn_model    # one function's entries
 """
 
 AID = "03_planar_classification"

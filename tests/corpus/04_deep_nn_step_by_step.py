@@ -18,8 +18,8 @@ check fails half-way. So ``DEPENDENTS`` is empty for every function.
 
 Check it with real nbgrader (tests/test_corpus.py asserts the same):
 
-    python -m nndl.corpus 04_deep_nn_step_by_step             # every entry
-    python -m nndl.corpus 04_deep_nn_step_by_step FUNCTION    # one function's entries
+    nndl corpus 04_deep_nn_step_by_step             # every entry
+    nndl corpus 04_deep_nn_step_by_step FUNCTION    # one function's entries
 """
 
 AID = "04_deep_nn_step_by_step"

@@ -22,8 +22,8 @@ appears below as a *correct* entry, and the tests that call the models after
 
 Check it with real nbgrader (tests/test_corpus.py asserts the same):
 
-    python -m nndl.corpus 05_deep_nn_application                 # every entry
-    python -m nndl.corpus 05_deep_nn_application L_layer_model   # one function's entries
+    nndl corpus 05_deep_nn_application                 # every entry
+    nndl corpus 05_deep_nn_application L_layer_model   # one function's entries
 """
 
 AID = "05_deep_nn_application"

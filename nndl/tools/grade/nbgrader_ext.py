@@ -10,10 +10,13 @@ Autograde:
   nbgrader warns "checksum has changed" for each one (nbgrader #1961): we warn
   only when the student's cell differs from what the student was given, i.e.
   real edits, which are then restored from the source as usual.
-- ``ResilientExecute`` (replaces Execute): if a cell kills the kernel
-  (``exit()``, ``os._exit``, a segfault), nbgrader drops the whole
-  submission. Instead, that cell is marked failed and the notebook is run
-  again without it, so the questions before and after it are graded.
+- ``ResilientExecute`` (replaces Execute): runs the kernel in the grading
+  sandbox (``sandbox.Sandbox``: own filesystem view, no network, memory,
+  process and per-notebook time caps). If a cell kills the kernel
+  (``exit()``, ``os._exit``, a segfault, the memory cap), nbgrader drops the
+  whole submission. Instead, that cell is marked failed and the notebook is
+  run again without it, so the questions before and after it are graded.
+  Past ``Sandbox.notebook_timeout`` the remaining cells are not run and score 0.
 - ``WarningsAreNotFailures`` (after Execute): nbgrader scores a test cell 0 if
   anything reached stderr. A correct answer may trigger a numpy
   RuntimeWarning; move stderr text to stdout so it stays visible but costs
@@ -30,7 +33,10 @@ Feedback:
   learner's results on them (the hidden reference values, when right): it is
   replaced by a note. Failures keep their message.
 """
+import math
+import os
 import re
+import time
 
 from nbclient.exceptions import DeadKernelError
 from nbformat.v4 import new_output
@@ -38,12 +44,16 @@ from nbgrader.preprocessors import Execute, NbGraderPreprocessor, OverwriteCells
 from nbgrader.utils import is_grade, is_solution
 from traitlets import Integer
 
+from .sandbox import OPT_OUT_WARNING, Sandbox, SandboxedKernelManager
+
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS\n?", flags=re.S)
 NOTE = "(The lines of the test are not shown: they include hidden tests.)"
 # the end of the line checks.passed() prints after the visible checks: what a
 # test cell prints after it, it printed while its hidden tests ran
 PASSED = "all visible checks passed."
 HIDDEN_OUTPUT = "(What was printed while the hidden tests ran is not shown.)"
+OVERTIME = ("Not run: the notebook reached its total time limit ({} s) before this cell "
+            "(an infinite loop or very slow code in an earlier cell).")
 DEAD = ("The kernel died while running this cell (exit(), os._exit or a crash). The cell was "
         "skipped and the notebook run again without it, so the other questions could be graded.")
 
@@ -79,7 +89,32 @@ class CourseOverwriteCells(OverwriteCells):
 class ResilientExecute(Execute):
     max_dead_cells = Integer(3, help="Cells that may kill the kernel before the submission is given up").tag(config=True)
 
+    def create_kernel_manager(self):
+        """A sandboxed kernel (the default), or nbgrader's own when the instructor opted out."""
+        sandbox = Sandbox(parent=self)
+        if not sandbox.enabled:
+            self.log.warning(OPT_OUT_WARNING)
+            return super().create_kernel_manager()
+        if not self.kernel_name:
+            self.kernel_name = self.nb.metadata.get("kernelspec", {}).get("name") or "python3"
+        self.km = SandboxedKernelManager(sandbox, kernel_name=self.kernel_name, config=self.config)
+        return self.km
+
     def preprocess(self, nb, resources=None, km=None):
+        # a notebook prepared for the judge (judge.HideReferences): its checks record for it
+        judged = "nndl_judge" in nb.metadata
+        previous = os.environ.get("NNDL_JUDGE")
+        os.environ["NNDL_JUDGE"] = "1" if judged else "0"
+        try:
+            return self._preprocess(nb, resources, km)
+        finally:
+            if previous is None:
+                os.environ.pop("NNDL_JUDGE", None)
+            else:
+                os.environ["NNDL_JUDGE"] = previous
+
+    def _preprocess(self, nb, resources, km):
+        self._deadline = time.monotonic() + Sandbox(parent=self).notebook_timeout
         replaced = {}
         for attempt in range(self.max_dead_cells + 1):
             self._running = None
@@ -102,7 +137,18 @@ class ResilientExecute(Execute):
 
     def preprocess_cell(self, cell, resources, index):
         self._running = index
+        if cell.cell_type == "code" and time.monotonic() > self._deadline:
+            limit = Sandbox(parent=self).notebook_timeout
+            cell.outputs = [new_output("error", ename="NotebookTimeout", evalue=OVERTIME.format(limit),
+                                       traceback=[f"NotebookTimeout: {OVERTIME.format(limit)}"])]
+            return cell, resources
         return super().preprocess_cell(cell, resources, index)
+
+    def _get_timeout(self, cell):
+        """The per-cell limit, never past the notebook's deadline."""
+        timeout = super()._get_timeout(cell)
+        left = max(1, math.ceil(self._deadline - time.monotonic()))  # ends at or after the deadline
+        return left if timeout is None else min(timeout, left)
 
 
 class WarningsAreNotFailures(NbGraderPreprocessor):

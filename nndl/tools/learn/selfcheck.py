@@ -36,6 +36,7 @@ from pathlib import Path
 
 from .. import course
 from ..grade.course_dir import Course
+from ..grade.sandbox import trusted_code_args
 
 EXIT_PASS, EXIT_FAIL, EXIT_UNUSABLE = 0, 1, 2
 
@@ -456,6 +457,8 @@ def _autograde(c, students, timeout, workers):
     (the others excluded): a notebook's run is mostly one kernel on one core.
     """
     extra = [f"--Execute.timeout={int(timeout)}"] if timeout else []
+    # your own notebook: confined when the sandbox starts here, and run as you when it cannot
+    extra += trusted_code_args()[0]
     workers = max(1, min(workers or os.cpu_count() or 1, len(students)))
     groups = [students[k::workers] for k in range(workers)]
     jobs = []

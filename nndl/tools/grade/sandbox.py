@@ -1,0 +1,321 @@
+"""The grading sandbox: a student's kernel sees its own notebook and nothing else.
+
+Every kernel that runs a submission for grading is started by
+``SandboxedKernelManager`` inside bubblewrap (``bwrap``, Debian's package
+``bubblewrap``), configured by the ``Sandbox`` traits of nbgrader_config.py:
+
+- filesystem: built from an allow-list, not by hiding things. The system
+  (/usr, /etc), the Python installation and the venv, the learner library
+  ``nndl`` (without ``nndl/tools``) and ``datasets/`` are visible read-only.
+  The working folder is a private, size-capped tmpfs holding copies of the
+  submission's files, at the path nbgrader gave; /tmp is another one. Nothing
+  else of the host exists inside: not the course (source/, gradebook.db,
+  nbgrader_config.py, other students), not the instructor's home. Nothing the
+  kernel writes reaches the host, except in its run folder (see below).
+- network: a network namespace of its own (no interface but a loopback of
+  its own). The grader talks to the kernel over unix sockets (jupyter's
+  ``ipc`` transport) in a private run folder bound into the sandbox.
+- processes: its own pid namespace (it cannot see or signal the grader);
+  everything it starts dies with it (``--die-with-parent``; the namespace's
+  init takes every process down when the kernel ends).
+- resources: an address-space cap (``Sandbox.memory``), a process cap
+  (``Sandbox.processes``), a file-size cap; the per-notebook wall-time cap is
+  applied by the execute preprocessor (nbgrader_ext.ResilientExecute).
+- environment: an allow-list (``ENV_ALLOWED``); no instructor variables.
+- identity: when grading runs as root, the kernel runs as a fresh unprivileged
+  uid with no capabilities (so its process cap counts its own processes only,
+  and it owns nothing on the host). As an ordinary user, bwrap puts the kernel
+  in a user namespace of its own.
+
+A sandbox that cannot start is an error (``SandboxUnavailable``, naming what is
+missing), never a silent fallback: ``Sandbox.enabled = False`` is the explicit
+opt-out, and it is logged as a warning for every notebook.
+"""
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+from traitlets import Bool, Instance, Int, List, Unicode
+from traitlets.config import LoggingConfigurable
+
+import nndl
+
+INSTALL = ("install bubblewrap (Debian/Ubuntu: `sudo apt-get install bubblewrap`; Fedora: "
+           "`sudo dnf install bubblewrap`), or opt out explicitly with `Sandbox.enabled = False` in "
+           "nbgrader_config.py / `--Sandbox.enabled=False` (`nndl grade --no-sandbox`): then student code "
+           "runs unconfined, as the instructor")
+OPT_OUT_WARNING = ("the grading sandbox is OFF (Sandbox.enabled = False): student notebooks run as you, "
+                   "with your files, the network and no limits. Only grade code you trust this way.")
+
+# What reaches the kernel from the grader's environment; everything else is dropped.
+ENV_ALLOWED = ("LANG", "LC_ALL", "LC_CTYPE", "TZ", "MPLBACKEND", "NBGRADER_EXECUTION", "NBGRADER_VALIDATING",
+               "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
+               "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "NNDL_DATA_DIR", "PYTHONHASHSEED", "NNDL_JUDGE")
+# unix socket paths are limited to about 107 bytes: the run folder must stay short
+MAX_SOCKET_PATH = 100
+# the kernel's uid when grading runs as root: fresh for every kernel, far above
+# real accounts and the usual subordinate-uid ranges of user namespaces
+UID_BASE, UID_SPAN = 1_900_000_000, 100_000_000
+
+
+class SandboxUnavailable(RuntimeError):
+    """The sandbox cannot start here; the message says what is missing and what to do."""
+
+
+def parse_size(text):
+    """'2G', '512M', '1048576' -> bytes."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)i?B?\s*", str(text), flags=re.I)
+    if not m:
+        raise ValueError(f"not a size: {text!r} (write e.g. 2G, 512M or a number of bytes)")
+    scale = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}[m.group(2).upper()]
+    return int(float(m.group(1)) * scale)
+
+
+class Sandbox(LoggingConfigurable):
+    """How a grading kernel is confined (set in nbgrader_config.py as c.Sandbox.*)."""
+
+    enabled = Bool(True, help="Run every grading kernel in the sandbox. False runs student code "
+                              "unconfined (logged as a warning for every notebook).").tag(config=True)
+    memory = Unicode("2G", help="Address-space cap of every process in the sandbox (e.g. 2G, 1536M)").tag(config=True)
+    processes = Int(256, help="Most processes/threads the kernel may have at once").tag(config=True)
+    notebook_timeout = Int(900, help="Wall-time cap of one notebook in seconds, on top of the "
+                                     "per-cell Execute.timeout; later cells score 0").tag(config=True)
+    tmp_size = Unicode("256M", help="Size of the kernel's private /tmp and of its working folder").tag(config=True)
+    max_file_size = Unicode("256M", help="Largest file the kernel may write").tag(config=True)
+    bwrap = Unicode("bwrap", help="The bubblewrap executable").tag(config=True)
+    readonly = List(Unicode(), help="More host paths the kernel may read (e.g. a data folder)").tag(config=True)
+
+    # -- can it start? ----------------------------------------------------
+    def check(self):
+        """Raise SandboxUnavailable unless a sandbox starts on this machine (tried once per process)."""
+        problem = _probe(self.bwrap, os.geteuid() == 0)
+        if problem:
+            raise SandboxUnavailable(problem)
+
+    # -- the command ------------------------------------------------------
+    def command(self, kernel_cmd, workdir, rundir, uid=None):
+        """The bwrap argv that runs ``kernel_cmd`` confined, with ``workdir`` as its private cwd.
+
+        Returns (argv, fds): the open files of ``workdir`` handed to bwrap, to be
+        passed to the child (``pass_fds``) and closed afterwards.
+        """
+        args = ["--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
+                "--die-with-parent", "--new-session", "--hostname", "sandbox"]
+        if uid is None:  # not root: bwrap's own user namespace (no privileges anywhere)
+            args.append("--unshare-user")
+        made = {"/tmp"}
+        size = str(parse_size(self.tmp_size))
+        # /tmp first: what is bound below may live under the host's /tmp (a clone there, say)
+        args += _system_mounts(made) + ["--proc", "/proc", "--dev", "/dev",
+                                         "--perms", "1777", "--size", size, "--tmpfs", "/tmp",
+                                         # POSIX semaphores (multiprocessing, joblib) live here
+                                         "--perms", "1777", "--size", size, "--tmpfs", "/dev/shm"]
+        for path in self.readable_paths():
+            args += _parents(path, made) + ["--ro-bind", str(path), str(path)]
+        # the learner library without the tools: the kernel never sees trusted code
+        tools = Path(nndl.__file__).resolve().parent / "tools"
+        if tools.is_dir():
+            args += ["--perms", "0755", "--tmpfs", str(tools)]
+        args += _parents(rundir, made) + ["--bind", str(rundir), str(rundir)]
+        workdir = Path(workdir)
+        args += _parents(workdir, made) + ["--perms", "0777", "--size", size, "--tmpfs", str(workdir)]
+        copy_args, fds = _copies(workdir)
+        args += copy_args + ["--chdir", str(workdir), "--unsetenv", "JPY_PARENT_PID"]
+        fonts = _font_cache()
+        if fonts:  # matplotlib's font list, so that no kernel spends ~0.5 s building it again
+            fd = os.open(fonts, os.O_RDONLY)
+            fds.append(fd)
+            args += ["--perms", "0777", "--dir", "/tmp/matplotlib",
+                     "--perms", "0666", "--file", str(fd), f"/tmp/matplotlib/{fonts.name}"]
+        inner = []
+        if uid is not None:  # root: drop to a fresh uid with no capabilities before anything runs
+            args += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]
+            inner += [_which("setpriv"), f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
+                      "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"]
+        inner += [_which("prlimit"), f"--as={parse_size(self.memory)}", f"--nproc={self.processes}",
+                  f"--fsize={parse_size(self.max_file_size)}", "--core=0", "--"]
+        return [_which(self.bwrap), *args, *inner, *kernel_cmd], fds
+
+    def readable_paths(self):
+        """Host folders the kernel may read: Python, the venv, the learner library, the data."""
+        here = Path(nndl.__file__).resolve().parent
+        paths = {Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve(), Path(sys.executable).resolve().parent,
+                 here, here.parent / "datasets"}
+        if os.environ.get("NNDL_DATA_DIR"):
+            paths.add(Path(os.environ["NNDL_DATA_DIR"]).resolve())
+        paths.update(Path(p).resolve() for p in self.readonly)
+        paths = sorted(p for p in paths if p.exists() and not _under_system(p))
+        # a folder inside another one is visible already (the venv inside the course, say)
+        return [p for p in paths if not any(q != p and q in p.parents for q in paths)]
+
+    def environment(self, env, rundir):
+        """The kernel's environment: the allow-list, plus what the sandbox itself defines."""
+        env = env or os.environ
+        clean = {k: env[k] for k in ENV_ALLOWED if k in env}
+        clean.update({
+            "PATH": f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin",
+            "HOME": "/tmp", "MPLCONFIGDIR": "/tmp/matplotlib", "IPYTHONDIR": "/tmp/ipython",
+            "PYTHONPATH": str(Path(nndl.__file__).resolve().parent.parent),  # this nndl, whatever the install
+            "PYTHONDONTWRITEBYTECODE": "1",
+        })
+        clean.setdefault("LANG", "C.UTF-8")
+        return clean
+
+
+SYSTEM = ("/usr", "/etc", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
+
+
+def _under_system(path):
+    return any(path == Path(s) or Path(s) in path.parents for s in ("/usr", "/etc"))
+
+
+def _system_mounts(made):
+    """/usr and /etc read-only; the merged-usr links (/bin -> usr/bin) as links."""
+    args = []
+    for top in SYSTEM:
+        if os.path.islink(top):
+            args += ["--symlink", os.readlink(top), top]
+        elif os.path.isdir(top):
+            args += ["--ro-bind", top, top]
+        made.add(top)
+    return args
+
+
+def _parents(path, made):
+    """--dir for each missing ancestor of ``path`` (world-traversable, so a dropped uid can reach it)."""
+    args = []
+    for parent in reversed(Path(path).parents):
+        p = str(parent)
+        if p == "/" or p in made:
+            continue
+        made.add(p)
+        args += ["--perms", "0755", "--dir", p]
+    return args
+
+
+def _copies(workdir):
+    """bwrap arguments that copy the working folder's files into the private tmpfs (read by fd)."""
+    args, fds = [], []
+    for path in sorted(Path(workdir).rglob("*")):
+        if path.is_symlink() or path.suffix == ".ipynb":
+            # a link could point anywhere on the host; the notebook being graded is the
+            # kernel's code, not its data (and it holds the test cells)
+            continue
+        target = str(path)
+        if path.is_dir():
+            args += ["--perms", "0777", "--dir", target]
+        elif path.is_file():
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+            fds.append(fd)
+            args += ["--perms", "0666", "--file", str(fd), target]
+    return args, fds
+
+
+@lru_cache(maxsize=None)
+def _font_cache():
+    """The grader's matplotlib font list (built once here when missing), or None."""
+    def find():
+        base = os.environ.get("MPLCONFIGDIR") or os.path.join(
+            os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "matplotlib")
+        found = sorted(Path(base).glob("fontlist-v*.json"))
+        return found[-1] if found else None
+    if find() is None:
+        subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"], capture_output=True, timeout=120)
+    return find()
+
+
+@lru_cache(maxsize=None)
+def _which(program):
+    found = shutil.which(program, path=os.environ.get("PATH", "") + ":/usr/bin:/bin:/usr/sbin:/sbin")
+    if not found:
+        raise SandboxUnavailable(f"the grading sandbox needs `{program}`, which is not installed: {INSTALL}")
+    return found
+
+
+@lru_cache(maxsize=None)
+def _probe(bwrap, as_root):
+    """'' when a trivial sandbox starts, else why not (cached: once per process)."""
+    try:
+        exe = _which(bwrap)
+        _which("prlimit")
+        if as_root:
+            _which("setpriv")
+    except SandboxUnavailable as exc:
+        return str(exc)
+    argv = [exe, "--unshare-pid", "--unshare-net", "--die-with-parent", *_system_mounts(set()),
+            "--proc", "/proc", "--dev", "/dev"]
+    if not as_root:
+        argv.append("--unshare-user")
+    try:
+        proc = subprocess.run([*argv, "--", "/bin/true"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"bubblewrap could not be started ({exc}): {INSTALL}"
+    if proc.returncode != 0:
+        hint = "" if as_root else (" As an ordinary user bubblewrap needs unprivileged user namespaces "
+                                   "(sysctl kernel.unprivileged_userns_clone=1 / user.max_user_namespaces > 0).")
+        return f"bubblewrap is installed but cannot create a sandbox here: {proc.stderr.strip()}.{hint}"
+    return ""
+
+
+def fresh_uid():
+    return UID_BASE + secrets.randbelow(UID_SPAN)
+
+
+class SandboxedKernelManager(AsyncKernelManager):
+    """A kernel manager whose kernel runs inside the Sandbox, reached over unix sockets."""
+
+    sandbox = Instance(Sandbox)
+
+    def __init__(self, sandbox, **kwargs):
+        sandbox.check()
+        base = tempfile.gettempdir()
+        if len(base) > MAX_SOCKET_PATH - 30:
+            base = "/tmp"
+        rundir = Path(tempfile.mkdtemp(prefix="nndl-sb-", dir=base))
+        super().__init__(sandbox=sandbox, transport="ipc", ip=str(rundir / "k"),
+                         connection_file=str(rundir / "kernel.json"), **kwargs)
+        self.rundir = rundir
+        self.uid = fresh_uid() if os.geteuid() == 0 else None
+
+    async def _async_pre_start_kernel(self, **kw):
+        # Interrupt by message (ipykernel handles it), not by a signal to the
+        # process group: the kernel lives in a session of its own.
+        self.kernel_spec.interrupt_mode = "message"
+        return await super()._async_pre_start_kernel(**kw)
+
+    async def _async_launch_kernel(self, kernel_cmd, **kw):
+        workdir = kw.pop("cwd", None) or os.getcwd()
+        argv, fds = self.sandbox.command(kernel_cmd, workdir, self.rundir, self.uid)
+        kw["env"] = self.sandbox.environment(kw.get("env"), self.rundir)
+        kw["cwd"] = str(self.rundir)
+        kw["pass_fds"] = tuple(fds)
+        if self.uid is not None:  # the dropped uid must create its sockets and read the connection file
+            os.chown(self.rundir, self.uid, self.uid)
+            os.chown(self.connection_file, self.uid, self.uid)
+        try:
+            await super()._async_launch_kernel(argv, **kw)
+        finally:
+            for fd in fds:
+                os.close(fd)
+
+    async def _async_cleanup_resources(self, restart=False):
+        await super()._async_cleanup_resources(restart=restart)
+        if not restart:
+            shutil.rmtree(self.rundir, ignore_errors=True)
+
+
+def trusted_code_args():
+    """nbgrader arguments for grading code we trust (a learner's own notebook, our demo class).
+
+    ([], "") when the sandbox starts here: it is used anyway. Otherwise the
+    explicit opt-out and why the sandbox is missing, for the caller to say so.
+    """
+    problem = _probe("bwrap", os.geteuid() == 0)
+    return ([], "") if not problem else (["--Sandbox.enabled=False"], problem)
