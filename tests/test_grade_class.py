@@ -5,7 +5,7 @@ from nndl.tools import course
 from nndl.tools.grade import class_grader
 from nndl.tools.author import submissions
 from nndl.tools.grade.course_dir import temporary_course
-from nndl.tools.grade.dask_grader import base_name, load_config
+from nndl.tools.grade.dask_grader import base_name, load_config, plain
 
 AID = "01_numpy_basics"
 pytestmark = pytest.mark.skipif(AID not in course.assignment_ids(), reason=f"{AID} not authored")
@@ -56,9 +56,10 @@ def test_copies_and_downloads_are_recognised_by_name():
     assert base_name("02_x_final") == "02_x_final"
 
 
-def test_no_sandbox_is_passed_on_and_warned_about(tmp_path, capsys):
+def test_no_sandbox_is_passed_on_and_warned_about(tmp_path, capsys, monkeypatch):
     """--no-sandbox turns Sandbox.enabled off in the config sent to the workers, with a warning."""
-    assert load_config(tmp_path, sandbox=False).Sandbox.enabled is False
-    assert "enabled" not in load_config(tmp_path).Sandbox or load_config(tmp_path).Sandbox.enabled
+    monkeypatch.delenv("NNDL_NO_SANDBOX", raising=False)
+    assert load_config(tmp_path).Sandbox.enabled is True
+    assert plain(load_config(tmp_path, sandbox=False))["Sandbox"]["enabled"] is False
     class_grader.main(["--root", str(tmp_path), "--no-sandbox"])
     assert "--no-sandbox" in capsys.readouterr().err

@@ -41,9 +41,9 @@ from .dask_grader import ClusterLost, Grader, Journal, Submission, digest_folder
 # what the last run in this process sent to Dask (read by the tests and scripts/measure_class_grading.py)
 LAST_RUN = {}
 
-NO_SANDBOX_WARNING = ("WARNING: --no-sandbox: the students' code runs without the sandbox, with the rights of the "
-                      "user running the workers (files, network, other processes). Use it only on a machine "
-                      "that holds nothing else, or for submissions you trust.")
+NO_SANDBOX_WARNING = ("WARNING: the grading sandbox is OFF (--no-sandbox, NNDL_NO_SANDBOX=1 or "
+                      "c.Sandbox.enabled = False): the students' code runs with the rights of the user running "
+                      "the workers (files, network, other processes, no limits). Use it only for code you trust.")
 
 
 def submitted_assignments(root):
@@ -324,10 +324,12 @@ def main(argv=None, prog="nndl grade"):
     args = parser.parse_args(argv)
     if args.workers < 1:
         parser.error("--workers must be at least 1")
-    if args.no_sandbox:
-        print(NO_SANDBOX_WARNING, file=sys.stderr)
     c = Course(args.root)
     root = c.root.resolve()
+    config = load_config(root, sandbox=not args.no_sandbox)
+    sandbox_off = not config.Sandbox.get("enabled", True)
+    if sandbox_off:
+        print(NO_SANDBOX_WARNING, file=sys.stderr)
     aids = args.aids or submitted_assignments(root)
     known = known_assignments(c)
     found = problems(c, aids, known)
@@ -349,7 +351,6 @@ def main(argv=None, prog="nndl grade"):
             sub.status = "done before"
         else:
             todo.append(sub)
-    config = load_config(root, sandbox=not args.no_sandbox)
     quiet_gradebook_warnings()
     if len(todo) < len(subs):
         print(f"{len(subs) - len(todo)} submission(s) already graded, kept (--force grades them again)")
@@ -360,7 +361,7 @@ def main(argv=None, prog="nndl grade"):
     target = Path(args.csv) if args.csv else root / "grades-summary.csv"
     write_csv(target, rows, aids)
     print(f"\nsummary written to {target}")
-    if args.no_sandbox:
+    if sandbox_off:
         print(NO_SANDBOX_WARNING, file=sys.stderr)
     failed = [s for s in todo if s.status == "failed"]
     return status or (1 if failed else 0)

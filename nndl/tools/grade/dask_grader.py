@@ -451,7 +451,8 @@ def note_for(message):
                "Late submission penalty",       # lateness has its own column
                "Kernel died while waiting",     # nbclient's words for what ResilientExecute reports below
                "Timeout waiting for execute",   # nbclient's; the cell that timed out is named instead
-               "Interrupting kernel")
+               "Interrupting kernel",
+               "the grading sandbox is OFF")    # sandbox.OPT_OUT_WARNING: nndl grade says it once per run
     if any(r in message for r in routine):
         return None
     m = re.match(r"Locked cell (\S+) was edited", message)
