@@ -362,6 +362,11 @@ def _actual(g):
     return value
 
 
+def _stand_in(value):
+    """For checks of type and shape only: a sampled array as an array of its shape and dtype."""
+    return np.broadcast_to(np.zeros((), value.dtype), value.shape) if isinstance(value, Sampled) else value
+
+
 class _Named:
     """Stands for a kernel object the judge cannot rebuild; only its type name is known."""
 
@@ -407,8 +412,7 @@ def _cmp_equal(r, g, what, reveal):
 
 
 def _cmp_shape(r, g, what, reveal):
-    checks.expect_shape(_actual(g), np.shape(r["actual"]) if not isinstance(r["actual"], Sampled)
-                        else r["actual"].shape, what)
+    checks.expect_shape(_stand_in(_actual(g)), np.shape(_stand_in(r["actual"])), what)
 
 
 # the types a check may ask for, by the names the kernel records
@@ -421,7 +425,7 @@ def _cmp_type(r, g, what, reveal):
     names = r.get("types")
     if type(names) is not list or not names or not all(n in _TYPES for n in names):
         raise ValueError("unknown types")
-    checks.expect_type(_actual(g), tuple(_TYPES[n] for n in names), what)
+    checks.expect_type(_stand_in(_actual(g)), tuple(_TYPES[n] for n in names), what)
 
 
 def _cmp_keys(r, g, what, reveal):
