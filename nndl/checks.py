@@ -300,7 +300,8 @@ def _copy_hint(value):
     if isinstance(value, dict):
         return ("a dict of arrays needs a deep copy (copy.deepcopy(d); d.copy() shares the arrays), "
                 "or compute new arrays (W = W - learning_rate * dW) instead of updating with -=")
-    return "work on a copy (x = x.copy()), or compute a new array (w = w - learning_rate * dw) instead of -="
+    return ("work on a copy (x.copy() for an array; for a dict of arrays copy.deepcopy(d), since d.copy() "
+            "shares the arrays), or compute new arrays (W = W - learning_rate * dW) instead of updating with -=")
 
 
 def grade_alone(namespace, **correct):
