@@ -125,7 +125,7 @@ def plot_mislabeled(classes, X, y, p, max_images=20, ncols=5):
                            suptitle=f"{wrong.size} mislabelled of {y.shape[0]}{more}")
 
 
-def plot_costs(costs, learning_rate=None, every=100, ax=None):
+def plot_costs(costs, learning_rate=None, every=100, ax=None, title=None):
     """Learning curve(s): the cost recorded every `every` iterations.
 
     Arguments:
@@ -135,6 +135,7 @@ def plot_costs(costs, learning_rate=None, every=100, ax=None):
     learning_rate -- shown in the title for a single curve (None: not shown)
     every -- iterations between two recorded costs
     ax -- existing Axes to draw on (default: a new figure)
+    title -- what is plotted (e.g. the model), shown before the learning rate
 
     Returns:
     fig -- matplotlib Figure with one Axes: x = iteration, y = cost, a legend when
@@ -154,7 +155,10 @@ def plot_costs(costs, learning_rate=None, every=100, ax=None):
     ax.set_ylabel("cost")
     if len(curves) > 1 or None not in curves:
         ax.legend()
+    parts = [title] if title else []
     if learning_rate is not None:
-        ax.set_title(f"learning rate = {learning_rate}")
+        parts.append(f"learning rate = {learning_rate}")
+    if parts:
+        ax.set_title(", ".join(parts))
     ax.grid(alpha=0.3)
     return fig

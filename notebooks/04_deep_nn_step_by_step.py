@@ -11,7 +11,7 @@
 # - every step of the forward pass stores what its backward step will need (a *cache*);
 # - the backward pass walks the layers in reverse and uses those caches.
 #
-# In the next notebook these functions train a 4-layer network on the cat photos.
+# In the next notebook these functions train a 4-layer network on the cat-or-not emoji pictures.
 #
 # | Exercise | Function | Points |
 # |---|---|---|
@@ -271,8 +271,8 @@ C.expect_shape(_got1["b1"], (1, 1), "b1 of initialize_parameters_deep([6, 1])")
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# Your function on the network of the table above (this takes a moment: $W^{[1]}$ alone has
-# 245,760 entries):
+# Your function on the network of the table above ($W^{[1]}$ alone has 245,760 entries, drawn
+# in a fraction of a second):
 
 # %%
 big = initialize_parameters_deep([12288, 20, 7, 5, 1])
@@ -1060,5 +1060,6 @@ difference = check_gradients(cost_of, params_small, grads_small)
 #
 # Ten small functions that together train a network of any depth: initialise, then repeat
 # *forward → cost → backward → update*. In the next notebook you will use them (in the form
-# provided by the course) to train a 2-layer and a 4-layer network on the cat photos and
+# provided by this repository's `nndl` package) to train a 2-layer and a 4-layer network on the
+# cat-or-not emoji pictures and
 # compare them with the logistic regression of notebook 02.
