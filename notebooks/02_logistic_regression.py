@@ -194,8 +194,8 @@ C.passed("flatten")
 ### BEGIN HIDDEN TESTS
 for _i in (1, 57, train_set_x_orig.shape[0] - 1):
     C.expect_array(train_set_x_flatten[:, _i], train_set_x_orig[_i].reshape(-1),
-                   f"column {_i} of train_set_x_flatten (it should be picture {_i}, unrolled; "
-                   "with reshape(-1, m) each column mixes pieces of several pictures)")
+                   f"column {_i} of train_set_x_flatten (it should be picture {_i}, unrolled; with "
+                   "reshape(-1, m) each column holds pieces of several pictures)")
 for _i in (0, 13, test_set_x_orig.shape[0] - 1):
     C.expect_array(test_set_x_flatten[:, _i], test_set_x_orig[_i].reshape(-1),
                    f"column {_i} of test_set_x_flatten (it should be test picture {_i}, unrolled)")
