@@ -71,7 +71,10 @@ def plot_image_grid(images, titles=None, ncols=5, panel_size=1.8, suptitle=None)
     ncols = max(1, min(ncols, m))
     nrows = math.ceil(m / ncols)
     plt = _pyplot()
-    fig = plt.figure(figsize=(panel_size * ncols, (panel_size + 0.35) * nrows))
+    # room for a two-line title above every panel: without it, a row's titles touch (in
+    # some renderers overlap) the images of the row above
+    title_lines = max((str(t).count("\n") + 1 for t in titles), default=0) if titles is not None else 0
+    fig = plt.figure(figsize=(panel_size * ncols, (panel_size + 0.2 + 0.18 * title_lines) * nrows))
     for i in range(m):
         ax = fig.add_subplot(nrows, ncols, i + 1)
         ax.imshow(images[i], interpolation="nearest")
@@ -80,7 +83,7 @@ def plot_image_grid(images, titles=None, ncols=5, panel_size=1.8, suptitle=None)
             ax.set_title(titles[i], fontsize=9)
     if suptitle:
         fig.suptitle(suptitle)
-    fig.tight_layout()
+    fig.tight_layout(h_pad=1.5 if title_lines else None)
     return fig
 
 
