@@ -511,7 +511,10 @@ s = softmax(x)
 C.expect_shape(s, (2, 4), "softmax on a (2, 4) array")
 C.expect_true(np.allclose(np.sum(s, axis=1), 1.0), "softmax on a (2, 4) array",
               "the rows do not sum to 1: each row is one example, so divide each row by the sum of its own exponentials")
-expected = np.array([[0.08714431874203257, 0.23688281808991016, 0.6439142598879724, 0.03205860328008499], [0.14914645207033286, 0.14914645207033286, 0.033279071736023486, 0.6684280241233108]])  # ref: softmax(x)
+expected = np.array([[0.08714431874203257, 0.23688281808991016, 0.6439142598879724,
+                      0.03205860328008499],
+                     [0.14914645207033286, 0.14914645207033286, 0.033279071736023486,
+                      0.6684280241233108]])  # ref: softmax(x)
 C.expect_array(s, expected, "softmax on a (2, 4) array", reveal=True)
 C.passed("softmax")
 ### BEGIN HIDDEN TESTS

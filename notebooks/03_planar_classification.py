@@ -307,7 +307,10 @@ def initialize_parameters(n_x, n_h, n_y):
 """initialize_parameters: keys, shapes, values for a given seed (W1 drawn first), zero biases, no seed inside."""
 np.random.seed(2)
 parameters_init = initialize_parameters(2, 4, 1)
-expected_W1 = np.array([[-0.004167578474054706, -0.0005626682722632948], [-0.02136196095668454, 0.016402708084049887], [-0.017934355851948632, -0.00841747365656204], [0.005028814171580428, -0.012452880866072316]])  # ref: (np.random.seed(2), initialize_parameters(2, 4, 1))[1]["W1"]
+expected_W1 = np.array([[-0.004167578474054706, -0.0005626682722632948],
+                        [-0.02136196095668454, 0.016402708084049887],
+                        [-0.017934355851948632, -0.00841747365656204],
+                        [0.005028814171580428, -0.012452880866072316]])  # ref: (np.random.seed(2), initialize_parameters(2, 4, 1))[1]["W1"]
 expected_W2 = np.array([[-0.010579522188623389, -0.009090076149268494, 0.005514540445464244, 0.022922080128149575]])  # ref: (np.random.seed(2), initialize_parameters(2, 4, 1))[1]["W2"]
 C.expect_keys(parameters_init, ["W1", "b1", "W2", "b2"], "the dict returned by initialize_parameters")
 C.expect_array(parameters_init["W1"], expected_W1, "W1 after np.random.seed(2)", kind="f", reveal=True)
@@ -373,7 +376,10 @@ X_fwd = rng.randn(2, 3)
 parameters_fwd = {"W1": rng.randn(4, 2), "b1": rng.randn(4, 1), "W2": rng.randn(1, 4), "b2": rng.randn(1, 1)}
 A2_fwd, cache_fwd = forward_propagation(X_fwd, parameters_fwd)
 expected_A2 = np.array([[0.2313880198677819, 0.6377847024591835, 0.4236734876606197]])  # ref: forward_propagation(X_fwd, parameters_fwd)[0]
-expected_Z1 = np.array([[4.784697461634745, -0.5923846045653136, 1.9641562942017212], [-0.3140950026238075, -1.5108725059977939, -0.6944631367022324], [4.413006379681328, -2.8497436029680054, 3.7968212452694656], [-0.989497036664331, -1.0129811941003966, 0.17634920065706972]])  # ref: forward_propagation(X_fwd, parameters_fwd)[1]["Z1"]
+expected_Z1 = np.array([[4.784697461634745, -0.5923846045653136, 1.9641562942017212],
+                        [-0.3140950026238075, -1.5108725059977939, -0.6944631367022324],
+                        [4.413006379681328, -2.8497436029680054, 3.7968212452694656],
+                        [-0.989497036664331, -1.0129811941003966, 0.17634920065706972]])  # ref: forward_propagation(X_fwd, parameters_fwd)[1]["Z1"]
 C.expect_type(cache_fwd, dict, "the cache returned by forward_propagation")
 C.expect_array(A2_fwd, expected_A2, "A2 from forward_propagation", kind="f", reveal=True)
 C.expect_array(cache_fwd.get("Z1"), expected_Z1, 'cache["Z1"]', reveal=True)
@@ -537,7 +543,15 @@ parameters_bwd = {"W1": rng.randn(4, 2), "b1": rng.randn(4, 1), "W2": rng.randn(
 # must be computed from the cache's A1 and A2.
 cache_bwd = {"Z1": rng.randn(4, 3), "A1": np.tanh(rng.randn(4, 3)), "Z2": rng.randn(1, 3), "A2": rng.uniform(0.1, 0.9, (1, 3))}
 grads_bwd = backward_propagation(parameters_bwd, cache_bwd, X_bwd, Y_bwd)
-expected_grads = {'dW1': np.array([[-0.16728243270839957, 0.26808356401862504], [0.004015651728723579, -0.004854132178778118], [-0.08421593850032934, 0.18980226864775687], [-0.04549501799079705, 0.05756678587644046]]), 'db1': np.array([[-0.04219549119814529], [-0.001622515005736411], [0.10221709062062144], [-0.009308295595226848]]), 'dW2': np.array([[0.07521895836773934, 0.18694239772223042, -0.5591102662570399, -0.3705834301549784]]), 'db2': np.array([[-0.13374188033934054]])}  # ref: backward_propagation(parameters_bwd, cache_bwd, X_bwd, Y_bwd)
+expected_grads = {'dW1': np.array([[-0.16728243270839957, 0.26808356401862504],
+                                   [0.004015651728723579, -0.004854132178778118],
+                                   [-0.08421593850032934, 0.18980226864775687],
+                                   [-0.04549501799079705, 0.05756678587644046]]),
+                  'db1': np.array([[-0.04219549119814529], [-0.001622515005736411],
+                                   [0.10221709062062144], [-0.009308295595226848]]),
+                  'dW2': np.array([[0.07521895836773934, 0.18694239772223042, -0.5591102662570399,
+                                    -0.3705834301549784]]),
+                  'db2': np.array([[-0.13374188033934054]])}  # ref: backward_propagation(parameters_bwd, cache_bwd, X_bwd, Y_bwd)
 C.expect_type(grads_bwd, dict, "the grads returned by backward_propagation")
 for key in ("dW1", "db1", "dW2", "db2"):
     C.expect_array(grads_bwd.get(key), expected_grads[key], f'grads["{key}"]', kind="f", reveal=True)
@@ -641,7 +655,10 @@ rng = np.random.RandomState(3)
 parameters_upd = {"W1": rng.randn(4, 2), "b1": rng.randn(4, 1), "W2": rng.randn(1, 4), "b2": rng.randn(1, 1)}
 grads_upd = {"dW1": rng.randn(4, 2), "db1": rng.randn(4, 1), "dW2": rng.randn(1, 4), "db2": rng.randn(1, 1)}
 updated_upd = update_parameters(parameters_upd, grads_upd)
-expected_W1_upd = np.array([[3.6444012521298808, -0.7423310705978027], [1.4177786242057793, -0.4414368709402834], [-0.03060832320734977, -2.138137005358495], [-0.36680100215475453, 0.6015414910879143]])  # ref: update_parameters(parameters_upd, grads_upd)["W1"]
+expected_W1_upd = np.array([[3.6444012521298808, -0.7423310705978027],
+                            [1.4177786242057793, -0.4414368709402834],
+                            [-0.03060832320734977, -2.138137005358495],
+                            [-0.36680100215475453, 0.6015414910879143]])  # ref: update_parameters(parameters_upd, grads_upd)["W1"]
 expected_b2_upd = np.array([[0.2063403458065125]])  # ref: update_parameters(parameters_upd, grads_upd)["b2"]
 C.expect_keys(updated_upd, ["W1", "b1", "W2", "b2"], "the dict returned by update_parameters")
 C.expect_array(updated_upd["W1"], expected_W1_upd, "W1 after one step with the default learning rate", reveal=True)

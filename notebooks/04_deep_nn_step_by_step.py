@@ -166,7 +166,8 @@ C.expect_shape(params["W1"], (2, 3), "W1 of initialize_parameters(3, 2, 1)")
 np.random.seed(7)
 C.expect_true(np.array_equal(initialize_parameters(3, 2, 1)["W1"], params["W1"]), "initialize_parameters(3, 2, 1)",
               "gives other weights when the global seed outside it changes; seed NumPy's generator with 1 at the start of the function")
-expected = np.array([[0.01624345363663242, -0.006117564136500754, -0.005281717522634557], [-0.010729686221561705, 0.008654076293246785, -0.02301538696880283]])  # ref: initialize_parameters(3, 2, 1)["W1"]
+expected = np.array([[0.01624345363663242, -0.006117564136500754, -0.005281717522634557],
+                     [-0.010729686221561705, 0.008654076293246785, -0.02301538696880283]])  # ref: initialize_parameters(3, 2, 1)["W1"]
 C.expect_array(params["W1"], expected, "W1 of initialize_parameters(3, 2, 1)", reveal=True)
 C.expect_array(params["b1"], np.zeros((2, 1)), "b1 of initialize_parameters(3, 2, 1)", kind="f", reveal=True)
 expected = np.array([[0.0174481176421648, -0.007612069008951028]])  # ref: initialize_parameters(3, 2, 1)["W2"]
@@ -234,10 +235,22 @@ C.expect_shape(params["W1"], (4, 5), "W1 of initialize_parameters_deep([5, 4, 3]
 np.random.seed(7)
 C.expect_true(np.array_equal(initialize_parameters_deep([5, 4, 3])["W1"], params["W1"]), "initialize_parameters_deep([5, 4, 3])",
               "gives other weights when the global seed outside it changes; seed NumPy's generator with 3 at the start of the function")
-expected = np.array([[0.017886284734303187, 0.004365098505119894, 0.0009649746807200863, -0.01863492703364491, -0.0027738820251439907], [-0.0035475897926898676, -0.0008274148148245977, -0.0062700067682384735, -0.0004381816897592824, -0.004772180303595027], [-0.013138647533626821, 0.008846223804995846, 0.008813180422075299, 0.017095730636529485, 0.0005003364217686021], [-0.0040467741460089085, -0.0054535994761953045, -0.015464773155829684, 0.009823674342581601, -0.011010676301114757]])  # ref: initialize_parameters_deep([5, 4, 3])["W1"]
+expected = np.array([[0.017886284734303187, 0.004365098505119894, 0.0009649746807200863,
+                      -0.01863492703364491, -0.0027738820251439907],
+                     [-0.0035475897926898676, -0.0008274148148245977, -0.0062700067682384735,
+                      -0.0004381816897592824, -0.004772180303595027],
+                     [-0.013138647533626821, 0.008846223804995846, 0.008813180422075299,
+                      0.017095730636529485, 0.0005003364217686021],
+                     [-0.0040467741460089085, -0.0054535994761953045, -0.015464773155829684,
+                      0.009823674342581601, -0.011010676301114757]])  # ref: initialize_parameters_deep([5, 4, 3])["W1"]
 C.expect_array(params["W1"], expected, "W1 of initialize_parameters_deep([5, 4, 3])", reveal=True)
 C.expect_array(params["b1"], np.zeros((4, 1)), "b1 of initialize_parameters_deep([5, 4, 3])", kind="f", reveal=True)
-expected = np.array([[-0.011850465270201728, -0.0020564989942254107, 0.014861483550745902, 0.0023671626722691235], [-0.010237851399264681, -0.007129932001120494, 0.006252449661628293, -0.0016051336318692391], [-0.0076883635031923005, -0.0023003072227793906, 0.007450562664053709, 0.019761107831263027]])  # ref: initialize_parameters_deep([5, 4, 3])["W2"]
+expected = np.array([[-0.011850465270201728, -0.0020564989942254107, 0.014861483550745902,
+                      0.0023671626722691235],
+                     [-0.010237851399264681, -0.007129932001120494, 0.006252449661628293,
+                      -0.0016051336318692391],
+                     [-0.0076883635031923005, -0.0023003072227793906, 0.007450562664053709,
+                      0.019761107831263027]])  # ref: initialize_parameters_deep([5, 4, 3])["W2"]
 C.expect_array(params["W2"], expected, "W2 of initialize_parameters_deep([5, 4, 3])", reveal=True)
 C.expect_array(params["b2"], np.zeros((3, 1)), "b2 of initialize_parameters_deep([5, 4, 3])", kind="f", reveal=True)
 C.passed("initialize_parameters_deep")
@@ -672,7 +685,12 @@ dZ, A_prev, W, b = rs.randn(3, 4), rs.randn(5, 4), rs.randn(3, 5), rs.randn(3, 1
 dA_prev, dW, db = linear_backward(dZ, (A_prev, W, b))
 expected = np.array([[0.41623119498365385], [-0.6356180369807857], [0.2052948216051404]])  # ref: linear_backward(dZ, (A_prev, W, b))[2]
 C.expect_array(db, expected, "db of linear_backward", reveal=True)
-expected = np.array([[0.09395267446312924, 0.06668393632390662, 0.8832033841663403, -0.08665653517886783, 0.5951902756050678], [0.5377680016120027, 0.5602800077093647, -1.215518462397801, 1.01213313516939, -0.677495402638258], [0.18960028964384892, 0.1822452086396169, 0.4166426854691027, -0.06783003597313567, 0.2745671731232255]])  # ref: linear_backward(dZ, (A_prev, W, b))[1]
+expected = np.array([[0.09395267446312924, 0.06668393632390662, 0.8832033841663403,
+                      -0.08665653517886783, 0.5951902756050678],
+                     [0.5377680016120027, 0.5602800077093647, -1.215518462397801, 1.01213313516939,
+                      -0.677495402638258],
+                     [0.18960028964384892, 0.1822452086396169, 0.4166426854691027,
+                      -0.06783003597313567, 0.2745671731232255]])  # ref: linear_backward(dZ, (A_prev, W, b))[1]
 C.expect_array(dW, expected, "dW of linear_backward", reveal=True)
 C.expect_shape(dA_prev, (5, 4), "dA_prev of linear_backward")
 expected = np.array([-3.366479235054567, 1.1134379562275525, -0.4107726568542869, -3.3356543845197733])  # ref: linear_backward(dZ, (A_prev, W, b))[0][0]
@@ -896,7 +914,12 @@ expected = np.array([[0.0, 0.009979362888996927, -0.32327876852370396]])  # ref:
 C.expect_array(grads["dW3"], expected, "dW3 of L_model_backward on a 3-layer network", reveal=True)
 expected = np.array([[0.0], [0.04429071372019055], [0.8320076811729147]])  # ref: L_model_backward(AL, Y, caches)["db2"]
 C.expect_array(grads["db2"], expected, "db2 of L_model_backward on a 3-layer network", reveal=True)
-expected = np.array([[-0.0003233026231015464, 0.1103466094289459, 0.07019289305470289, -0.08652539938455128, -0.44992685445537334], [-0.01057694831374159, -0.017575714392080652, -0.02366930469179116, 0.0258448728809015, -0.032903044085267695], [0.0, 0.0, 0.0, 0.0, 0.0], [0.026787274978526527, 0.04552245650638207, -0.009509149251735993, -0.05090423268832944, -0.03367975922441988]])  # ref: L_model_backward(AL, Y, caches)["dW1"]
+expected = np.array([[-0.0003233026231015464, 0.1103466094289459, 0.07019289305470289,
+                      -0.08652539938455128, -0.44992685445537334],
+                     [-0.01057694831374159, -0.017575714392080652, -0.02366930469179116,
+                      0.0258448728809015, -0.032903044085267695], [0.0, 0.0, 0.0, 0.0, 0.0],
+                     [0.026787274978526527, 0.04552245650638207, -0.009509149251735993,
+                      -0.05090423268832944, -0.03367975922441988]])  # ref: L_model_backward(AL, Y, caches)["dW1"]
 C.expect_array(grads["dW1"], expected, "dW1 of L_model_backward on a 3-layer network", reveal=True)
 C.passed("L_model_backward")
 ### BEGIN HIDDEN TESTS
@@ -979,7 +1002,12 @@ grads = {"dW1": rs.randn(3, 4), "db1": rs.randn(3, 1), "dW2": rs.randn(1, 3), "d
 with C.unchanged("update_parameters on a 2-layer network", params=params, grads=grads):
     new = update_parameters(params, grads, 0.1)
 C.expect_keys(new, ["W1", "b1", "W2", "b2"], "update_parameters on a 2-layer network")
-expected = np.array([[1.4395669927080457, 0.9130518024641963, -1.3710630625213773, -0.034990866328577355], [0.38283924081937076, -0.8324546860598392, 0.09824936436133674, 0.09863360413144508], [-0.1355082067753243, -0.1474754117963632, 0.37170577146763406, 1.2297690926795688]])  # ref: update_parameters(params, grads, 0.1)["W1"]
+expected = np.array([[1.4395669927080457, 0.9130518024641963, -1.3710630625213773,
+                      -0.034990866328577355],
+                     [0.38283924081937076, -0.8324546860598392, 0.09824936436133674,
+                      0.09863360413144508],
+                     [-0.1355082067753243, -0.1474754117963632, 0.37170577146763406,
+                      1.2297690926795688]])  # ref: update_parameters(params, grads, 0.1)["W1"]
 C.expect_array(new["W1"], expected, "W1 of update_parameters", reveal=True)
 expected = np.array([[1.5183002355451354]])  # ref: update_parameters(params, grads, 0.1)["b2"]
 C.expect_array(new["b2"], expected, "b2 of update_parameters", reveal=True)

@@ -248,7 +248,12 @@ np.random.seed(99)  # your function must seed itself, whatever the state before
 with contextlib.redirect_stdout(io.StringIO()), C.unchanged("two_layer_model on X of shape (5, 4)", X=X_small, Y=Y_small):
     params, costs = two_layer_model(X_small, Y_small, (5, 3, 1), learning_rate=0.5, num_iterations=2)
 C.expect_keys(params, ["W1", "b1", "W2", "b2"], "two_layer_model's parameters")
-W1_expected_2 = np.array([[0.01938892710889356, -0.0065772994179550326, -0.0014434020741255745, -0.013489550634714414, 0.010545486143420086], [-0.023033317601109615, 0.01745233868807124, -0.007607440258001198, 0.0031949156652822455, -0.0024999811742637736], [0.017189169971849043, -0.020976749732523094, -9.041698917739587e-05, -0.006093807844831843, 0.012881917880107618]])  # ref: params["W1"]
+W1_expected_2 = np.array([[0.01938892710889356, -0.0065772994179550326, -0.0014434020741255745,
+                           -0.013489550634714414, 0.010545486143420086],
+                          [-0.023033317601109615, 0.01745233868807124, -0.007607440258001198,
+                           0.0031949156652822455, -0.0024999811742637736],
+                          [0.017189169971849043, -0.020976749732523094, -9.041698917739587e-05,
+                           -0.006093807844831843, 0.012881917880107618]])  # ref: params["W1"]
 W2_expected_2 = np.array([[-0.01799588468152458, 0.005394503424778864, -0.015284145608165805]])  # ref: params["W2"]
 b2_expected_2 = np.array([[0.00012682595163621135]])  # ref: params["b2"]
 C.expect_array(params["W1"], W1_expected_2, "W1 after 2 iterations at learning_rate=0.5", reveal=True)
@@ -509,7 +514,12 @@ np.random.seed(99)  # your function must seed itself, whatever the state before
 with contextlib.redirect_stdout(io.StringIO()), C.unchanged("L_layer_model on X of shape (5, 4)", X=X_small, Y=Y_small):
     params, costs = L_layer_model(X_small, Y_small, [5, 4, 3, 1], learning_rate=0.1, num_iterations=3)
 C.expect_keys(params, ["W1", "b1", "W2", "b2", "W3", "b3"], "L_layer_model's parameters for layers_dims [5, 4, 3, 1]")
-W2_expected_L = np.array([[-0.5519210552443166, 0.5843837097046027, 0.45211711451675474, 0.24374939847174973], [0.4632364860763159, -0.34186392958716655, -0.04426693642456683, -0.4678847171295344], [-0.13394403981300795, 0.2793647148020211, -0.3458303758626545, -0.19458077309247038]])  # ref: params["W2"]
+W2_expected_L = np.array([[-0.5519210552443166, 0.5843837097046027, 0.45211711451675474,
+                           0.24374939847174973],
+                          [0.4632364860763159, -0.34186392958716655, -0.04426693642456683,
+                           -0.4678847171295344],
+                          [-0.13394403981300795, 0.2793647148020211, -0.3458303758626545,
+                           -0.19458077309247038]])  # ref: params["W2"]
 b1_expected_L = np.array([[0.008718112201535736], [0.000990880508326946], [-0.0017604412909455096], [-0.0032183595837635484]])  # ref: params["b1"]
 W3_expected_L = np.array([[-0.41300103459644166, -0.4978755925809571, -0.3954228612884908]])  # ref: params["W3"]
 b3_expected_L = np.array([[0.012166898656232307]])  # ref: params["b3"]
