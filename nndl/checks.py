@@ -114,8 +114,9 @@ def expect_array(actual, expected, what, rtol=1e-6, atol=1e-9, kind=None, reveal
 def _value_hint(actual, expected, start):
     """Why the values may differ, when the pattern says so."""
     if start is not None and np.shape(start) == actual.shape and np.array_equal(actual, start):
-        return (". It still equals its value before training: nothing was updated "
-                "(is the result of update_parameters assigned back to parameters?)")
+        return (". It still equals its value before training: nothing was updated (is each step's "
+                "result assigned back, as in w = w - learning_rate * dw or "
+                "parameters = update_parameters(...)?)")
     k = _common_factor(actual, expected)
     if k is None:
         return ""

@@ -626,7 +626,7 @@ expected_w = np.array([[1.6053135206656581], [-1.5854895025172602], [0.734439311
 expected_b = np.float64(0.980197739281434)  # ref: optimize(w, b, X, Y, num_iterations=150, learning_rate=0.1)[0]["b"]
 expected_dw = np.array([[-0.03149437353739871], [0.020360267125951924], [-0.010281870727791667]])  # ref: optimize(w, b, X, Y, num_iterations=150, learning_rate=0.1)[1]["dw"]
 expected_costs = [np.array(0.2148134602354809), np.array(0.04519576244933399)]  # ref: optimize(w, b, X, Y, num_iterations=150, learning_rate=0.1)[2]
-C.expect_array(params["w"], expected_w, "w after 150 iterations", reveal=True)
+C.expect_array(params["w"], expected_w, "w after 150 iterations", reveal=True, start=w)
 C.expect_scalar(params["b"], expected_b, "b after 150 iterations", reveal=True)
 C.expect_array(grads["dw"], expected_dw, "dw of the last iteration", reveal=True)
 C.expect_equal(len(costs), len(expected_costs), "number of costs recorded in 150 iterations (at i = 0 and 100)", reveal=True)

@@ -256,7 +256,8 @@ W1_expected_2 = np.array([[0.01938892710889356, -0.0065772994179550326, -0.00144
                            -0.006093807844831843, 0.012881917880107618]])  # ref: params["W1"]
 W2_expected_2 = np.array([[-0.01799588468152458, 0.005394503424778864, -0.015284145608165805]])  # ref: params["W2"]
 b2_expected_2 = np.array([[0.00012682595163621135]])  # ref: params["b2"]
-C.expect_array(params["W1"], W1_expected_2, "W1 after 2 iterations at learning_rate=0.5", reveal=True)
+C.expect_array(params["W1"], W1_expected_2, "W1 after 2 iterations at learning_rate=0.5", reveal=True,
+               start=initialize_parameters(5, 3, 1)["W1"])
 C.expect_array(params["W2"], W2_expected_2, "W2 after 2 iterations at learning_rate=0.5", reveal=True)
 C.expect_array(params["b2"], b2_expected_2, "b2 after 2 iterations at learning_rate=0.5", reveal=True)
 C.expect_equal(inspect.signature(two_layer_model).parameters["learning_rate"].default, 0.0075,
@@ -523,7 +524,8 @@ W2_expected_L = np.array([[-0.5519210552443166, 0.5843837097046027, 0.4521171145
 b1_expected_L = np.array([[0.008718112201535736], [0.000990880508326946], [-0.0017604412909455096], [-0.0032183595837635484]])  # ref: params["b1"]
 W3_expected_L = np.array([[-0.41300103459644166, -0.4978755925809571, -0.3954228612884908]])  # ref: params["W3"]
 b3_expected_L = np.array([[0.012166898656232307]])  # ref: params["b3"]
-C.expect_array(params["W2"], W2_expected_L, "W2 after 3 iterations at learning_rate=0.1", reveal=True)
+C.expect_array(params["W2"], W2_expected_L, "W2 after 3 iterations at learning_rate=0.1", reveal=True,
+               start=initialize_parameters_deep([5, 4, 3, 1])["W2"])
 C.expect_array(params["b1"], b1_expected_L, "b1 after 3 iterations at learning_rate=0.1", reveal=True)
 C.expect_array(params["W3"], W3_expected_L, "W3 after 3 iterations at learning_rate=0.1", reveal=True)
 C.expect_array(params["b3"], b3_expected_L, "b3 after 3 iterations at learning_rate=0.1", reveal=True)
