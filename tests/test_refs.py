@@ -100,3 +100,11 @@ def test_a_wrapped_literal_that_drifts_is_reported(fake_notebooks):
     fake_notebooks.write_text(text.replace("[0.0, 0.2857142857142857,", "[0.5, 0.2857142857142857,", 1))
     problems = refs.drift("99_fake")
     assert len(problems) == 1 and "0.5" in problems[0]
+
+
+def test_running_a_notebook_leaves_numpy_print_options_alone(fake_notebooks):
+    """A notebook's np.set_printoptions stays in that run (other tests print arrays)."""
+    fake_notebooks.write_text(SCRIPT + "np.set_printoptions(precision=2)\n")
+    before = np.get_printoptions()
+    refs.compute("99_fake")
+    assert np.get_printoptions() == before

@@ -217,9 +217,11 @@ def compute(aid):
     try:
         with tempfile.TemporaryDirectory() as tmp:
             os.chdir(tmp)
-            for ci, code in plan:
-                with contextlib.redirect_stdout(io.StringIO()):
-                    exec(compile(code, f"<{aid} cell {ci}>", "exec"), ns)
+            # the notebooks set numpy's print options and error handling: keep them to this run
+            with np.printoptions(), np.errstate():
+                for ci, code in plan:
+                    with contextlib.redirect_stdout(io.StringIO()):
+                        exec(compile(code, f"<{aid} cell {ci}>", "exec"), ns)
     finally:
         os.chdir(cwd)
         if old_env is None:
