@@ -417,8 +417,9 @@ expect_scalar = _measured("scalar", lambda a: {
     "actual": a["actual"], "rtol": a["rtol"], "atol": a["atol"], "python_float": a["python_float"],
     "reveal": a["reveal"]})(expect_scalar)
 expect_equal = _measured("equal", lambda a: {"actual": a["actual"], "reveal": a["reveal"]})(expect_equal)
-expect_shape = _measured("shape", lambda a: {"actual": a["value"]})(expect_shape)
-expect_type = _measured("type", lambda a: {"actual": a["value"], "types": _type_names(a["types"])})(expect_type)
+expect_shape = _measured("shape", lambda a: {"actual": _measure.Shaped(a["value"])})(expect_shape)
+expect_type = _measured("type", lambda a: {"actual": _measure.Shaped(a["value"]),
+                                           "types": _type_names(a["types"])})(expect_type)
 expect_keys = _measured("keys", lambda a: {"actual": _keys_of(a["mapping"])})(expect_keys)
 expect_true = _measured("true", lambda a: {"actual": bool(a["condition"]), "why": a["why"]})(expect_true)
 
@@ -428,7 +429,7 @@ class _MeasuredUnchanged(unchanged):
 
     def __exit__(self, exc_type, exc, tb):
         if exc_type is None and _measure.enabled():
-            _measure.record("unchanged", self.what, actual=dict(self.inputs))
+            _measure.record("unchanged", self.what, actual=_measure.Digested(dict(self.inputs)))
             if _measure.hidden():
                 return False
         return super().__exit__(exc_type, exc, tb)
