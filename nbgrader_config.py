@@ -84,11 +84,14 @@ c.Autograde.autograde_preprocessors = [
 ]
 
 # Feedback goes to students: by default it contains the hidden tests and, in
-# tracebacks, the hidden lines around a failing check. Remove both.
+# tracebacks, the hidden lines around a failing check. Remove both. Its formulas
+# would need MathJax from a CDN: MathToMathML turns them into MathML, which the
+# browser renders offline.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "nbgrader.preprocessors.ClearHiddenTests",
     "nbgrader.preprocessors.ClearMarkScheme",
     "nndl.tools.grade.nbgrader_ext.HideHiddenTracebacks",
+    "nndl.tools.grade.nbgrader_ext.MathToMathML",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]

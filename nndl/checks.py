@@ -86,12 +86,13 @@ def _mismatch_text(bad, total, first):
     return f"{bad} of {total} entries differ from the expected values (the first at index {first})"
 
 
-def expect_array(actual, expected, what, rtol=1e-6, atol=1e-9, kind=None, reveal=False):
+def expect_array(actual, expected, what, rtol=1e-6, atol=1e-9, kind=None, reveal=False, start=None):
     """``actual`` is an array with ``expected``'s shape and values.
 
     kind: optional numpy dtype kind the result must have, e.g. "f" (float),
     "b" (boolean). reveal: show the expected values in the message (visible
-    checks only).
+    checks only). start: the value before training; a result still equal to
+    it gets a hint that nothing was updated.
     """
     expected = np.asarray(expected)
     expect_shape(actual, expected.shape, what)
@@ -108,10 +109,38 @@ def expect_array(actual, expected, what, rtol=1e-6, atol=1e-9, kind=None, reveal
     if not np.all(ok):
         bad = np.argwhere(~np.atleast_1d(ok))
         first = tuple(int(i) for i in bad[0]) if actual.ndim else ()
-        msg = _mismatch_text(len(bad), ok.size, first)
+        msg = _mismatch_text(len(bad), ok.size, first) + _value_hint(actual, expected, start)
         if reveal:
             msg += f".\n  got:\n{actual}\n  expected:\n{expected}"
         _fail(what, msg)
+
+
+def _value_hint(actual, expected, start):
+    """Why the values may differ, when the pattern says so."""
+    if start is not None and np.shape(start) == actual.shape and np.array_equal(actual, start):
+        return (". It still equals its value before training: nothing was updated (is each step's "
+                "result assigned back, as in w = w - learning_rate * dw or "
+                "parameters = update_parameters(...)?)")
+    k = _common_factor(actual, expected)
+    if k is None:
+        return ""
+    return f". Every entry is off by the same factor of {k:.6g} (a missing or extra 1/m?)"
+
+
+def _common_factor(actual, expected):
+    """k when actual == k * expected for one k other than 1 (and expected not all 0)."""
+    try:
+        a, e = actual.astype(float), expected.astype(float)
+    except (TypeError, ValueError):
+        return None
+    nonzero = np.abs(e) > 1e-12
+    if not np.any(nonzero) or np.any(np.abs(a[~nonzero]) > 1e-12):
+        return None
+    ratios = a[nonzero] / e[nonzero]
+    k = float(np.median(ratios))
+    if not np.isfinite(k) or np.isclose(k, 1.0, rtol=1e-6) or abs(k) < 1e-12:
+        return None
+    return k if np.allclose(ratios, k, rtol=1e-6, atol=0) else None
 
 
 def expect_scalar(actual, expected, what, rtol=1e-6, atol=1e-9, python_float=False, reveal=False):
@@ -134,10 +163,22 @@ def expect_scalar(actual, expected, what, rtol=1e-6, atol=1e-9, python_float=Fal
     if value.imag != 0 or not np.isfinite(value.real):
         _fail(what, "is not a finite real number")
     if not np.isclose(value.real, float(expected), rtol=rtol, atol=atol):
-        msg = "value differs from the expected one"
+        msg = "value differs from the expected one" + _scalar_factor_hint(value.real, float(expected))
         if reveal:
             msg += f": got {value.real!r}, expected {float(expected)!r}"
         _fail(what, msg)
+
+
+def _scalar_factor_hint(got, want):
+    """A whole-number ratio (or its inverse) between two numbers is rarely chance."""
+    if want == 0 or got == 0:
+        return ""
+    for k in (got / want, want / got):
+        n = round(k)
+        if abs(n) >= 2 and abs(k - n) < 1e-6 * abs(n):
+            shown = f"{n}" if k == got / want else f"1/{n}"
+            return f" (it is {shown} times the expected value: a missing or extra 1/m?)"
+    return ""
 
 
 def _number(x):
@@ -183,28 +224,89 @@ def expect_true(condition, what, why):
         _fail(what, why)
 
 
-class unchanged:
-    """Context manager: the arrays/dicts given must not be modified inside.
+# What a crash says: the exception's type always; its text only for the types
+# whose text names code (a key, a name, an attribute), never data, since a
+# ValueError or IndexError text would give away a hidden input's sizes.
+_CRASH_HINTS = {
+    "KeyError": "a key the dict does not have: is a number of layers or a key name hard-coded?",
+    "IndexError": "an index past the end of an axis: is a size hard-coded?",
+    "ValueError": "often shapes that do not fit together (a hard-coded size or a missing transpose?)",
+    "TypeError": "an operation got the wrong kind of value (a tuple or None instead of an array?)",
+    "ZeroDivisionError": "a division by zero",
+    "NotImplementedError": "the exercise still raises NotImplementedError: replace that line with your code",
+}
+_TEXT_SHOWN = ("KeyError", "NameError", "AttributeError", "UnboundLocalError")
+
+
+def _crash_text(exc):
+    """ "raised KeyError 'W3'": the type name, plus what is safe to show."""
+    name = type(exc).__name__
+    if isinstance(exc, CheckFailed):
+        return None
+    text = f"raised {name}"
+    if name in _TEXT_SHOWN:
+        arg = exc.args[0] if len(exc.args) == 1 else None
+        if type(arg) in (str, int):
+            shown = repr(arg) if name == "KeyError" else arg
+            text += f" {shown}"[:120]
+    hint = _CRASH_HINTS.get(name)
+    return f"{text} ({hint})" if hint else text
+
+
+class running:
+    """Context manager: a crash inside becomes a failed check that names the
+    case, without the crash's data (so no hidden size leaks).
+
+        with C.running("L_model_forward on a 3-layer network"):
+            AL, caches = L_model_forward(X, parameters)
+    """
+
+    def __init__(self, what):
+        self.what = what
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is None or not issubclass(exc_type, Exception) or issubclass(exc_type, CheckFailed):
+            return False
+        raise CheckFailed(f"{self.what}: {_crash_text(exc)}") from None
+
+
+def call(what, fn, *args, **kwargs):
+    """``fn(*args, **kwargs)``, a crash reported as a failed check on ``what``."""
+    with running(what):
+        return fn(*args, **kwargs)
+
+
+class unchanged(running):
+    """Context manager: the arrays/dicts given must not be modified inside
+    (and a crash inside is a failed check naming the case, as with ``running``).
 
         with C.unchanged("propagate", w=w, X=X):
             propagate(w, b, X, Y)
     """
 
     def __init__(self, what, **inputs):
-        self.what = what
+        super().__init__(what)
         self.inputs = inputs
         self.copies = {k: copy.deepcopy(v) for k, v in inputs.items()}
 
-    def __enter__(self):
-        return self
-
     def __exit__(self, exc_type, exc, tb):
         if exc_type is not None:
-            return False
+            return super().__exit__(exc_type, exc, tb)
         for name, before in self.copies.items():
             if not _same(before, self.inputs[name]):
-                _fail(self.what, f"modified its input '{name}' in place; work on a copy (e.g. x = x.copy())")
+                _fail(self.what, f"modified its input '{name}' in place; {_copy_hint(before)}")
         return False
+
+
+def _copy_hint(value):
+    if isinstance(value, dict):
+        return ("a dict of arrays needs a deep copy (copy.deepcopy(d); d.copy() shares the arrays), "
+                "or compute new arrays (W = W - learning_rate * dW) instead of updating with -=")
+    return ("work on a copy (x.copy() for an array; for a dict of arrays copy.deepcopy(d), since d.copy() "
+            "shares the arrays), or compute new arrays (W = W - learning_rate * dW) instead of updating with -=")
 
 
 def grade_alone(namespace, **correct):
@@ -315,8 +417,9 @@ expect_scalar = _measured("scalar", lambda a: {
     "actual": a["actual"], "rtol": a["rtol"], "atol": a["atol"], "python_float": a["python_float"],
     "reveal": a["reveal"]})(expect_scalar)
 expect_equal = _measured("equal", lambda a: {"actual": a["actual"], "reveal": a["reveal"]})(expect_equal)
-expect_shape = _measured("shape", lambda a: {"actual": a["value"]})(expect_shape)
-expect_type = _measured("type", lambda a: {"actual": a["value"], "types": _type_names(a["types"])})(expect_type)
+expect_shape = _measured("shape", lambda a: {"actual": _measure.Shaped(a["value"])})(expect_shape)
+expect_type = _measured("type", lambda a: {"actual": _measure.Shaped(a["value"]),
+                                           "types": _type_names(a["types"])})(expect_type)
 expect_keys = _measured("keys", lambda a: {"actual": _keys_of(a["mapping"])})(expect_keys)
 expect_true = _measured("true", lambda a: {"actual": bool(a["condition"]), "why": a["why"]})(expect_true)
 
@@ -326,7 +429,7 @@ class _MeasuredUnchanged(unchanged):
 
     def __exit__(self, exc_type, exc, tb):
         if exc_type is None and _measure.enabled():
-            _measure.record("unchanged", self.what, actual=dict(self.inputs))
+            _measure.record("unchanged", self.what, actual=_measure.Digested(dict(self.inputs)))
             if _measure.hidden():
                 return False
         return super().__exit__(exc_type, exc, tb)
@@ -358,7 +461,7 @@ def _restore(info=None):
             if current.get(name, _MISSING) is not value:
                 setattr(module, name, value)
     raw = getattr(info, "raw_cell", "") or ""
-    if _SHELL is not None and ("C.expect" in raw or "C.passed" in raw or "C.unchanged" in raw):
+    if _SHELL is not None and any(f"C.{n}" in raw for n in ("expect", "passed", "unchanged", "running", "call")):
         _SHELL.user_ns["C"] = _THIS
         _SHELL.user_ns["np"] = np
 

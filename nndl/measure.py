@@ -13,6 +13,7 @@ Nothing here decides anything: a record is what the kernel says it saw, and
 the judge trusts it exactly as far as the values in it are right.
 """
 import base64
+import hashlib
 import math
 import numbers
 import os
@@ -22,8 +23,8 @@ import numpy as np
 MIME = "application/vnd.nndl.record+json"
 # Arrays above this many entries are sampled: a fixed spread of entries plus
 # the sums of every row and column (a 12288 x 209 data matrix is 20 MB).
-MAX_ENTRIES = 1_000_000
-SAMPLE = 65_536
+MAX_ENTRIES = 100_000
+SAMPLE = 16_384
 MAX_DEPTH = 8
 
 _state = {"seq": 0, "hidden": False}
@@ -48,10 +49,32 @@ def new_cell(*_):
     _state["seq"], _state["hidden"] = 0, False
 
 
-def encode(value, depth=0):
+class Digested:
+    """Wraps a value whose arrays are recorded by digest only (inputs checked for being unchanged:
+    equality is all that matters there, and a data matrix need not cross twice)."""
+
+    def __init__(self, value):
+        self.value = value
+
+
+class Shaped:
+    """Wraps a value of which a check needs only the type and, for an array, shape and dtype."""
+
+    def __init__(self, value):
+        self.value = value
+
+
+def encode(value, depth=0, digest=False):
     """``value`` as plain JSON data with its type; anything else as its type's name."""
     if depth > MAX_DEPTH:
         return {"t": "other", "type": "too deeply nested"}
+    if type(value) is Digested:
+        return encode(value.value, depth, digest=True)
+    if type(value) is Shaped:
+        a = value.value
+        if isinstance(a, np.ndarray) and a.dtype.kind in "biufc":
+            return {"t": "shape", "dtype": a.dtype.str, "shape": list(np.ndarray.view(a, np.ndarray).shape)}
+        return encode(a, depth)
     t = type(value)
     if value is None:
         return {"t": "none"}
@@ -66,15 +89,15 @@ def encode(value, depth=0):
     if t is str:
         return {"t": "str", "v": value[:100_000]}
     if isinstance(value, np.ndarray):
-        return _array(value)
+        return _digest(value) if digest else _array(value)
     if isinstance(value, np.generic):
         return {"t": "npscalar", "a": _array(np.asarray(value))}
     if t in (list, tuple):
-        return {"t": t.__name__, "v": [encode(x, depth + 1) for x in value[:10_000]]}
+        return {"t": t.__name__, "v": [encode(x, depth + 1, digest) for x in value[:10_000]]}
     if t is dict:
         items = list(value.items())[:10_000]
         if all(type(k) is str for k, _ in items):
-            return {"t": "dict", "k": [k for k, _ in items], "v": [encode(v, depth + 1) for _, v in items]}
+            return {"t": "dict", "k": [k for k, _ in items], "v": [encode(v, depth + 1, digest) for _, v in items]}
     if isinstance(value, numbers.Number):
         return {"t": "other", "type": f"{t.__module__}.{t.__name__}"}
     return {"t": "other", "type": f"{t.__module__}.{t.__name__}"}
@@ -82,6 +105,14 @@ def encode(value, depth=0):
 
 def _float(x):
     return x if math.isfinite(x) else repr(x)
+
+
+def _digest(a):
+    a = np.ndarray.view(a, np.ndarray)
+    if a.dtype.kind not in "biufc":
+        return {"t": "other", "type": f"numpy array of dtype {a.dtype}"}
+    h = hashlib.sha256(np.ascontiguousarray(a).tobytes()).hexdigest()
+    return {"t": "sha", "dtype": a.dtype.str, "shape": list(a.shape), "h": h}
 
 
 def _array(a):

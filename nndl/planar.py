@@ -153,7 +153,14 @@ def plot_decision_boundary(model, X, y, ax=None, title=None, resolution=300, mar
     xx, yy = _grid(X, resolution, margin)
     points = np.column_stack([xx.ravel(), yy.ravel()])
     predicted = np.asarray(model(points))
-    if predicted.size != points.shape[0]:
+    k = points.shape[0]
+    if predicted.size != k and predicted.size % k == 0 and k in predicted.shape:
+        per_point = predicted.size // k
+        raise ValueError(f"plot_decision_boundary: the model gave {per_point} predictions per point "
+                         f"(shape {predicted.shape} for {k} points): the network has {per_point} output "
+                         "units instead of 1. The plotting code is fine; look upstream at n_y "
+                         "(layer_sizes should read it from Y.shape[0], and nn_model should pass it on)")
+    if predicted.size != k:
         raise ValueError(f"plot_decision_boundary: model returned {predicted.size} predictions "
                          f"for {points.shape[0]} points (shape {predicted.shape}); it must take "
                          "points as rows, shape (k, 2): e.g. lambda x: predict(parameters, x.T)")

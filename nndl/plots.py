@@ -71,7 +71,10 @@ def plot_image_grid(images, titles=None, ncols=5, panel_size=1.8, suptitle=None)
     ncols = max(1, min(ncols, m))
     nrows = math.ceil(m / ncols)
     plt = _pyplot()
-    fig = plt.figure(figsize=(panel_size * ncols, (panel_size + 0.35) * nrows))
+    # room for a two-line title above every panel: without it, a row's titles touch (in
+    # some renderers overlap) the images of the row above
+    title_lines = max((str(t).count("\n") + 1 for t in titles), default=0) if titles is not None else 0
+    fig = plt.figure(figsize=(panel_size * ncols, (panel_size + 0.2 + 0.18 * title_lines) * nrows))
     for i in range(m):
         ax = fig.add_subplot(nrows, ncols, i + 1)
         ax.imshow(images[i], interpolation="nearest")
@@ -80,7 +83,7 @@ def plot_image_grid(images, titles=None, ncols=5, panel_size=1.8, suptitle=None)
             ax.set_title(titles[i], fontsize=9)
     if suptitle:
         fig.suptitle(suptitle)
-    fig.tight_layout()
+    fig.tight_layout(h_pad=1.5 if title_lines else None)
     return fig
 
 
@@ -125,7 +128,7 @@ def plot_mislabeled(classes, X, y, p, max_images=20, ncols=5):
                            suptitle=f"{wrong.size} mislabelled of {y.shape[0]}{more}")
 
 
-def plot_costs(costs, learning_rate=None, every=100, ax=None):
+def plot_costs(costs, learning_rate=None, every=100, ax=None, title=None):
     """Learning curve(s): the cost recorded every `every` iterations.
 
     Arguments:
@@ -135,6 +138,7 @@ def plot_costs(costs, learning_rate=None, every=100, ax=None):
     learning_rate -- shown in the title for a single curve (None: not shown)
     every -- iterations between two recorded costs
     ax -- existing Axes to draw on (default: a new figure)
+    title -- what is plotted (e.g. the model), shown before the learning rate
 
     Returns:
     fig -- matplotlib Figure with one Axes: x = iteration, y = cost, a legend when
@@ -154,7 +158,10 @@ def plot_costs(costs, learning_rate=None, every=100, ax=None):
     ax.set_ylabel("cost")
     if len(curves) > 1 or None not in curves:
         ax.legend()
+    parts = [title] if title else []
     if learning_rate is not None:
-        ax.set_title(f"learning rate = {learning_rate}")
+        parts.append(f"learning rate = {learning_rate}")
+    if parts:
+        ax.set_title(", ".join(parts))
     ax.grid(alpha=0.3)
     return fig

@@ -167,17 +167,17 @@ C.passed("sigmoid")
 ### BEGIN HIDDEN TESTS
 _x = np.array([[-3.0, 0.5, 1.5], [2.0, -0.75, 6.0]])
 _e = np.array([[0.04742587317756678, 0.6224593312018546, 0.8175744761936437], [0.8807970779778823, 0.320821300824607, 0.9975273768433653]])  # ref: sigmoid(_x)
-with C.unchanged("sigmoid", x=_x):
+with C.unchanged("sigmoid on a rectangular (2, 3) float array", x=_x):
     _got = sigmoid(_x)
 C.expect_array(_got, _e, "sigmoid on a rectangular (2, 3) float array", kind="f")
 _xi = np.array([[-4], [0], [3], [1]])
 _ei = np.array([[0.01798620996209156], [0.5], [0.9525741268224334], [0.7310585786300049]])  # ref: sigmoid(_xi)
-with C.unchanged("sigmoid", x=_xi):
+with C.unchanged("sigmoid on a (4, 1) integer array", x=_xi):
     _got = sigmoid(_xi)
 C.expect_array(_got, _ei, "sigmoid on a (4, 1) integer array", kind="f")
 _xl = np.array([-1000.0, -40.0, 40.0, 1000.0])
 _el = np.array([0.0, 4.24835425529159e-18, 1.0, 1.0])  # ref: sigmoid(_xl)
-C.expect_array(sigmoid(_xl), _el, "sigmoid for large |x| (up to 1000)", kind="f")
+C.expect_array(C.call("sigmoid for large |x| (up to 1000)", sigmoid, _xl), _el, "sigmoid for large |x| (up to 1000)", kind="f")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -222,12 +222,12 @@ C.passed("sigmoid_derivative")
 ### BEGIN HIDDEN TESTS
 _x = np.array([[-5.0, -0.5], [0.0, 1.25], [3.0, 8.0]])
 _e = np.array([[0.006648056670790155, 0.2350037122015945], [0.25, 0.17310478699249707], [0.045176659730912, 0.00033523767075636815]])  # ref: sigmoid_derivative(_x)
-with C.unchanged("sigmoid_derivative", x=_x):
+with C.unchanged("sigmoid_derivative on a rectangular (3, 2) float array", x=_x):
     _got = sigmoid_derivative(_x)
 C.expect_array(_got, _e, "sigmoid_derivative on a rectangular (3, 2) float array", kind="f")
 _xi = np.array([[-2, 0, 1, 5]])
 _ei = np.array([[0.1049935854035065, 0.25, 0.19661193324148185, 0.006648056670790033]])  # ref: sigmoid_derivative(_xi)
-with C.unchanged("sigmoid_derivative", x=_xi):
+with C.unchanged("sigmoid_derivative on a (1, 4) integer array", x=_xi):
     _got = sigmoid_derivative(_xi)
 C.expect_array(_got, _ei, "sigmoid_derivative on a (1, 4) integer array", kind="f")
 ### END HIDDEN TESTS
@@ -251,7 +251,7 @@ print("largest difference from sigmoid_derivative:", np.max(np.abs(centred - sig
 # %% [markdown]
 # With the reference solution this prints a largest difference of about $7 \times 10^{-12}$.
 #
-# ## 4. Shapes, and reshaping an image
+# ## 4. Shapes, reshaping and broadcasting
 #
 # Two attributes tell you everything about an array's layout:
 #
@@ -337,21 +337,21 @@ C.passed("image2vector")
 ### BEGIN HIDDEN TESTS
 _img = np.sin(np.arange(24.0)).reshape(4, 3, 2)
 _e = np.array([[0.0], [0.8414709848078965], [0.9092974268256817], [0.1411200080598672], [-0.7568024953079282], [-0.9589242746631385], [-0.27941549819892586], [0.6569865987187891], [0.9893582466233818], [0.4121184852417566], [-0.5440211108893698], [-0.9999902065507035], [-0.5365729180004349], [0.4201670368266409], [0.9906073556948704], [0.6502878401571168], [-0.2879033166650653], [-0.9613974918795568], [-0.750987246771676], [0.14987720966295234], [0.9129452507276277], [0.8366556385360561], [-0.008851309290403876], [-0.8462204041751706]])  # ref: image2vector(_img)
-with C.unchanged("image2vector", image=_img):
+with C.unchanged("image2vector on a (4, 3, 2) image (height != width)", image=_img):
     _got = image2vector(_img)
 C.expect_array(_got, _e, "image2vector on a (4, 3, 2) image (height != width)")
 _imgu = (np.arange(60) * 37 % 256).astype(np.uint8).reshape(5, 4, 3)
 _eu = np.array([[0], [37], [74], [111], [148], [185], [222], [3], [40], [77], [114], [151], [188], [225], [6], [43], [80], [117], [154], [191], [228], [9], [46], [83], [120], [157], [194], [231], [12], [49], [86], [123], [160], [197], [234], [15], [52], [89], [126], [163], [200], [237], [18], [55], [92], [129], [166], [203], [240], [21], [58], [95], [132], [169], [206], [243], [24], [61], [98], [135]], dtype=np.uint8)  # ref: image2vector(_imgu)
-with C.unchanged("image2vector", image=_imgu):
+with C.unchanged("image2vector on a (5, 4, 3) uint8 image", image=_imgu):
     _got = image2vector(_imgu)
 C.expect_array(_got, _eu, "image2vector on a (5, 4, 3) uint8 image")
 _pix = np.array([[[0.25, 0.5, 0.75]]])
 _ep = np.array([[0.25], [0.5], [0.75]])  # ref: image2vector(_pix)
-C.expect_array(image2vector(_pix), _ep, "image2vector on a single pixel, shape (1, 1, 3)")
+C.expect_array(C.call("image2vector on a single pixel, shape (1, 1, 3)", image2vector, _pix), _ep, "image2vector on a single pixel, shape (1, 1, 3)")
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ## 5. Broadcasting
+# ### Broadcasting
 #
 # NumPy can combine arrays of different shapes when the shapes are compatible. It compares the
 # shapes axis by axis, starting from the last one. Two lengths are compatible if they are equal or
@@ -405,7 +405,7 @@ print(np.round(minutes / row_total, 3))
 # `keepdims=True` works with every reduction (`sum`, `max`, `mean`, `np.linalg.norm`, ...): the
 # reduced axis stays, with length 1, which is exactly the shape broadcasting needs.
 #
-# ## 6. Normalising rows
+# ## 5. Normalising rows
 #
 # Many algorithms work better when every example has the same scale. One way is to divide each row
 # $x_i$ of a matrix $x$ of shape $(n, m)$ by its Euclidean length
@@ -460,13 +460,13 @@ _cases = [
 ]
 _normalized = [np.array([[0.3333333333333333, 0.6666666666666666, 0.6666666666666666], [0.0, -0.6, 0.8], [0.6, 0.0, 0.8]]), np.array([[0.18181818181818182, -0.36363636363636365, 0.7272727272727273, 0.09090909090909091, 0.5454545454545454], [-0.7662610281769211, 0.19156525704423027, 0.0, 0.38313051408846055, -0.47891314261057566]]), np.array([[1.0], [-1.0], [1.0], [-1.0]]), np.array([[0.21693045781865616, -0.4338609156373123, 0.10846522890932808, 0.8677218312746247]]), np.array([[0.6, 0.8], [-0.4472135954999579, 0.8944271909999159], [0.38461538461538464, 0.9230769230769231]])]  # ref: [normalize_rows(c[0]) for c in _cases]
 for (_x, _desc), _e in zip(_cases, _normalized):
-    with C.unchanged("normalize_rows", x=_x):
+    with C.unchanged(f"normalize_rows on {_desc}", x=_x):
         _got = normalize_rows(_x)
     C.expect_array(_got, _e, f"normalize_rows on {_desc}", kind="f")
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ## 7. Softmax
+# ## 6. Softmax
 #
 # A classifier with $n$ classes gives each example a vector of $n$ scores. The **softmax** turns
 # such a vector into probabilities: positive numbers that add up to 1, larger for larger scores.
@@ -511,7 +511,10 @@ s = softmax(x)
 C.expect_shape(s, (2, 4), "softmax on a (2, 4) array")
 C.expect_true(np.allclose(np.sum(s, axis=1), 1.0), "softmax on a (2, 4) array",
               "the rows do not sum to 1: each row is one example, so divide each row by the sum of its own exponentials")
-expected = np.array([[0.08714431874203257, 0.23688281808991016, 0.6439142598879724, 0.03205860328008499], [0.14914645207033286, 0.14914645207033286, 0.033279071736023486, 0.6684280241233108]])  # ref: softmax(x)
+expected = np.array([[0.08714431874203257, 0.23688281808991016, 0.6439142598879724,
+                      0.03205860328008499],
+                     [0.14914645207033286, 0.14914645207033286, 0.033279071736023486,
+                      0.6684280241233108]])  # ref: softmax(x)
 C.expect_array(s, expected, "softmax on a (2, 4) array", reveal=True)
 C.passed("softmax")
 ### BEGIN HIDDEN TESTS
@@ -525,7 +528,7 @@ _cases = [
 _rows_why = "the rows do not sum to 1: each row is one example, so divide each row by the sum of its own exponentials"
 _exps = [np.array([[0.8175744761936437, 0.18242552380635635], [0.37754066879814546, 0.6224593312018546], [0.009013298652847824, 0.9909867013471522]]), np.array([[0.6652409557748219, 0.24472847105479767, 0.09003057317038046], [0.8589810786775898, 0.07050946066120506, 0.07050946066120506], [0.00033310642967602984, 0.006690621492609113, 0.9929762720777149]]), np.array([[0.07612006236941922, 0.04616915164629064, 0.6216093630639242, 0.18722514222528452, 0.06887628069508149]]), np.array([[0.09003057317038046, 0.24472847105479767, 0.6652409557748219], [0.0009049591825877397, 0.006686794167383234, 0.9924082466500291]]), np.array([[9.4800429162404e-09, 1.953982479768189e-17, 0.6224593253009134, 0.37754066521904367]])]  # ref: [softmax(c[0]) for c in _cases]
 for (_x, _desc), _e in zip(_cases, _exps):
-    with C.unchanged("softmax", x=_x):
+    with C.unchanged(f"softmax on {_desc}", x=_x):
         _got = softmax(_x)
     C.expect_shape(_got, _x.shape, f"softmax on {_desc}")
     C.expect_true(np.allclose(np.sum(_got, axis=1), 1.0), f"softmax on {_desc}", _rows_why)
@@ -533,7 +536,7 @@ for (_x, _desc), _e in zip(_cases, _exps):
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ## 8. Vectorisation
+# ## Interlude: vectorisation
 #
 # Every function so far was written without a Python loop. This is not just shorter: a Python loop
 # runs the interpreter once per number, while a NumPy call runs one loop in compiled code over the
@@ -608,7 +611,7 @@ for name, slow, fast, args in [("dot product", dot_loop, np.dot, (a, b)),
 # times, which is the difference between seconds and hours. (NumPy's own time is measured as the
 # best of five runs, because a single run of a few milliseconds is easily disturbed.)
 #
-# ## 9. Loss functions
+# ## 7. Loss functions
 #
 # A **loss** measures how far a model's predictions $\hat y = (\hat y_1, \dots, \hat y_m)$ are from
 # the true values $y = (y_1, \dots, y_m)$; training makes it small. Two simple ones:
@@ -662,7 +665,7 @@ _cases = [
 ]
 _losses = [np.float64(0.75), np.float64(10.25), np.int64(11)]  # ref: [L1(c[0], c[1]) for c in _cases]
 for (_yh, _y, _desc), _e in zip(_cases, _losses):
-    with C.unchanged("L1", yhat=_yh, y=_y):
+    with C.unchanged(f"L1 on {_desc}", yhat=_yh, y=_y):
         _got = L1(_yh, _y)
     C.expect_scalar(_got, _e, f"L1 on {_desc}")
 ### END HIDDEN TESTS
@@ -707,7 +710,7 @@ _cases = [
 ]
 _losses = [np.float64(0.5625), np.float64(22.5625), np.int64(33)]  # ref: [L2(c[0], c[1]) for c in _cases]
 for (_yh, _y, _desc), _e in zip(_cases, _losses):
-    with C.unchanged("L2", yhat=_yh, y=_y):
+    with C.unchanged(f"L2 on {_desc}", yhat=_yh, y=_y):
         _got = L2(_yh, _y)
     C.expect_scalar(_got, _e, f"L2 on {_desc}")
 ### END HIDDEN TESTS

@@ -46,14 +46,16 @@
 #
 # **Total: 20 points**
 #
-# Write your code between the lines `# YOUR CODE HERE` and the end of the cell (delete the
-# `raise NotImplementedError` line). Each exercise is followed by a test cell: it prints
+# Where a cell says `raise NotImplementedError(...)`, replace that line with your code (keep the
+# lines around it, such as a final `return`, as they are). Each exercise is followed by a test cell: it prints
 # `✔ ... all visible checks passed` when your answer passes the checks you can see. When the
 # notebook is graded, more checks run on inputs you have not seen (other sizes, a single
 # example, ...), so make your code general: never hard-code a size. Each exercise is graded on
 # its own: a mistake in one function does not cost you the points of the next ones.
 
 # %% nbgrader={"grade": false, "grade_id": "setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
+import copy
+
 import matplotlib.pyplot as plt
 import numpy as np
 from sklearn.linear_model import LogisticRegressionCV
@@ -110,6 +112,9 @@ print(f"X has shape {shape_X}, Y has shape {shape_Y}; there are m = {m} examples
 C.expect_type(shape_X, tuple, "shape_X (the shape of X)")
 C.expect_type(shape_Y, tuple, "shape_Y (the shape of Y)")
 C.expect_type(m, (int, np.integer), "m (the number of examples)")
+C.expect_equal(shape_X, X.shape, "shape_X (the shape of X)", reveal=True)
+C.expect_equal(shape_Y, Y.shape, "shape_Y (the shape of Y)", reveal=True)
+C.expect_equal(m, X.shape[1], "m: the number of examples is the number of columns of X", reveal=True)
 C.passed("shape_X, shape_Y and m")
 ### BEGIN HIDDEN TESTS
 _e_shape_X = (2, 400)  # ref: load_planar_dataset()[0].shape
@@ -302,7 +307,10 @@ def initialize_parameters(n_x, n_h, n_y):
 """initialize_parameters: keys, shapes, values for a given seed (W1 drawn first), zero biases, no seed inside."""
 np.random.seed(2)
 parameters_init = initialize_parameters(2, 4, 1)
-expected_W1 = np.array([[-0.004167578474054706, -0.0005626682722632948], [-0.02136196095668454, 0.016402708084049887], [-0.017934355851948632, -0.00841747365656204], [0.005028814171580428, -0.012452880866072316]])  # ref: (np.random.seed(2), initialize_parameters(2, 4, 1))[1]["W1"]
+expected_W1 = np.array([[-0.004167578474054706, -0.0005626682722632948],
+                        [-0.02136196095668454, 0.016402708084049887],
+                        [-0.017934355851948632, -0.00841747365656204],
+                        [0.005028814171580428, -0.012452880866072316]])  # ref: (np.random.seed(2), initialize_parameters(2, 4, 1))[1]["W1"]
 expected_W2 = np.array([[-0.010579522188623389, -0.009090076149268494, 0.005514540445464244, 0.022922080128149575]])  # ref: (np.random.seed(2), initialize_parameters(2, 4, 1))[1]["W2"]
 C.expect_keys(parameters_init, ["W1", "b1", "W2", "b2"], "the dict returned by initialize_parameters")
 C.expect_array(parameters_init["W1"], expected_W1, "W1 after np.random.seed(2)", kind="f", reveal=True)
@@ -368,7 +376,10 @@ X_fwd = rng.randn(2, 3)
 parameters_fwd = {"W1": rng.randn(4, 2), "b1": rng.randn(4, 1), "W2": rng.randn(1, 4), "b2": rng.randn(1, 1)}
 A2_fwd, cache_fwd = forward_propagation(X_fwd, parameters_fwd)
 expected_A2 = np.array([[0.2313880198677819, 0.6377847024591835, 0.4236734876606197]])  # ref: forward_propagation(X_fwd, parameters_fwd)[0]
-expected_Z1 = np.array([[4.784697461634745, -0.5923846045653136, 1.9641562942017212], [-0.3140950026238075, -1.5108725059977939, -0.6944631367022324], [4.413006379681328, -2.8497436029680054, 3.7968212452694656], [-0.989497036664331, -1.0129811941003966, 0.17634920065706972]])  # ref: forward_propagation(X_fwd, parameters_fwd)[1]["Z1"]
+expected_Z1 = np.array([[4.784697461634745, -0.5923846045653136, 1.9641562942017212],
+                        [-0.3140950026238075, -1.5108725059977939, -0.6944631367022324],
+                        [4.413006379681328, -2.8497436029680054, 3.7968212452694656],
+                        [-0.989497036664331, -1.0129811941003966, 0.17634920065706972]])  # ref: forward_propagation(X_fwd, parameters_fwd)[1]["Z1"]
 C.expect_type(cache_fwd, dict, "the cache returned by forward_propagation")
 C.expect_array(A2_fwd, expected_A2, "A2 from forward_propagation", kind="f", reveal=True)
 C.expect_array(cache_fwd.get("Z1"), expected_Z1, 'cache["Z1"]', reveal=True)
@@ -378,7 +389,10 @@ _rng = np.random.RandomState(30)
 _cases = []
 for _what, _nx, _nh, _m in [("n_x = 3, n_h = 5, m = 4", 3, 5, 4), ("one example (m = 1), n_h = 2", 2, 2, 1), ("n_x = 1, n_h = 3, m = 6", 1, 3, 6)]:
     _cases.append((_what, _rng.randn(_nx, _m), {"W1": _rng.randn(_nh, _nx), "b1": _rng.randn(_nh, 1), "W2": _rng.randn(1, _nh), "b2": _rng.randn(1, 1)}))
-_exp = [{'Z1': np.array([[0.5649464698277177, -3.599363668172815, 3.5988836584938917, -2.104272163497525], [0.12491555001266397, 1.4641421553850469, 1.589582471697567, 0.9479223881156381], [0.8384823216723225, -4.593174982583013, -1.305298989486298, -1.1952105407163724], [-0.323673202793179, -3.121144411565769, 1.763744488409192, -1.8762104866685596], [2.3829910259882956, -6.838348112949811, 0.9617706766335188, 0.03431319384861853]]), 'A1': np.array([[0.5116382818925713, -0.9985060436552579, 0.9985046098124634, -0.9706996464596692], [0.12426985681795741, 0.8984541020611835, 0.9200852898805678, 0.7388410261468212], [0.6850043627824077, -0.9997951648825162, -0.8630810817765608, -0.8321878810977161], [-0.3128244646799703, -0.9961167589446351, 0.9429197501564213, -0.9541538335878719], [0.9831147251878353, -0.9999977021811114, 0.7450656407896027, 0.034299733457127585]]), 'Z2': np.array([[-0.747011976502431, -3.2440811408225616, -1.4527766830138018, -2.0544264309687783]]), 'A2': np.array([[0.32147272446710584, 0.03754015662262376, 0.18957459959662512, 0.11360587858188122]])}, {'Z1': np.array([[-1.5906843911470578], [2.223279226200048]]), 'A1': np.array([[-0.9202542004520335], [0.9768338233408335]]), 'Z2': np.array([[-2.4810990972970117]]), 'A2': np.array([[0.0771938715724215]])}, {'Z1': np.array([[-4.454632124117989, -0.2227295221300648, 0.46651578594185406, 0.1735017568277104, -4.225678797923054, 0.9574924722665947], [-0.6441503804217011, 0.15664376417229955, 0.2870682230512933, 0.2316217865741686, -0.6008260177777929, 0.37997472221229167], [0.3295724773490587, -2.1282546232470017, -2.5285582116003984, -2.358379951525773, 0.19659973605081138, -2.8137102859517644]]), 'A1': np.array([[-0.9997297740750466, -0.21911808038765498, 0.4353798415110066, 0.1717815013625876, -0.9995728707950055, 0.7431562907621737], [-0.567718872906511, 0.1553750120186727, 0.2794341792115293, 0.2275667184296824, -0.5376370821175478, 0.3626855150515891], [0.31813657647483856, -0.9720526884650669, -0.987352718175898, -0.9822703530607484, 0.1941053384416383, -0.9928301086530935]]), 'Z2': np.array([[0.08266876058574213, 0.1769354531163463, -0.6714227410994981, -0.327827757667299, 0.2009973935194127, -1.0823920704987389]]), 'A2': np.array([[0.520655428006453, 0.5441188240624669, 0.3381783385013126, 0.41876925685767846, 0.5500808564476709, 0.25305360649878234]])}]  # ref: [forward_propagation(X_, p_)[1] for _, X_, p_ in _cases]
+# the docstring allows any number of output units n_y
+_cases.append(("two output units (n_y = 2), n_x = 3, n_h = 4, m = 5", _rng.randn(3, 5),
+               {"W1": _rng.randn(4, 3), "b1": _rng.randn(4, 1), "W2": _rng.randn(2, 4), "b2": _rng.randn(2, 1)}))
+_exp = [{'Z1': np.array([[0.5649464698277177, -3.599363668172815, 3.5988836584938917, -2.104272163497525], [0.12491555001266397, 1.4641421553850469, 1.589582471697567, 0.9479223881156381], [0.8384823216723225, -4.593174982583013, -1.305298989486298, -1.1952105407163724], [-0.323673202793179, -3.121144411565769, 1.763744488409192, -1.8762104866685596], [2.3829910259882956, -6.838348112949811, 0.9617706766335188, 0.03431319384861853]]), 'A1': np.array([[0.5116382818925713, -0.9985060436552579, 0.9985046098124634, -0.9706996464596692], [0.12426985681795741, 0.8984541020611835, 0.9200852898805678, 0.7388410261468212], [0.6850043627824077, -0.9997951648825162, -0.8630810817765608, -0.8321878810977161], [-0.3128244646799703, -0.9961167589446351, 0.9429197501564213, -0.9541538335878719], [0.9831147251878353, -0.9999977021811114, 0.7450656407896027, 0.034299733457127585]]), 'Z2': np.array([[-0.747011976502431, -3.2440811408225616, -1.4527766830138018, -2.0544264309687783]]), 'A2': np.array([[0.32147272446710584, 0.03754015662262376, 0.18957459959662512, 0.11360587858188122]])}, {'Z1': np.array([[-1.5906843911470578], [2.223279226200048]]), 'A1': np.array([[-0.9202542004520335], [0.9768338233408335]]), 'Z2': np.array([[-2.4810990972970117]]), 'A2': np.array([[0.0771938715724215]])}, {'Z1': np.array([[-4.454632124117989, -0.2227295221300648, 0.46651578594185406, 0.1735017568277104, -4.225678797923054, 0.9574924722665947], [-0.6441503804217011, 0.15664376417229955, 0.2870682230512933, 0.2316217865741686, -0.6008260177777929, 0.37997472221229167], [0.3295724773490587, -2.1282546232470017, -2.5285582116003984, -2.358379951525773, 0.19659973605081138, -2.8137102859517644]]), 'A1': np.array([[-0.9997297740750466, -0.21911808038765498, 0.4353798415110066, 0.1717815013625876, -0.9995728707950055, 0.7431562907621737], [-0.567718872906511, 0.1553750120186727, 0.2794341792115293, 0.2275667184296824, -0.5376370821175478, 0.3626855150515891], [0.31813657647483856, -0.9720526884650669, -0.987352718175898, -0.9822703530607484, 0.1941053384416383, -0.9928301086530935]]), 'Z2': np.array([[0.08266876058574213, 0.1769354531163463, -0.6714227410994981, -0.327827757667299, 0.2009973935194127, -1.0823920704987389]]), 'A2': np.array([[0.520655428006453, 0.5441188240624669, 0.3381783385013126, 0.41876925685767846, 0.5500808564476709, 0.25305360649878234]])}, {'Z1': np.array([[1.6396316726635913, 1.592909489866197, 1.8154330632537878, 1.6744583264508808, 2.0617095073764435], [1.8634444588820926, -0.6986314129885938, 2.3169877963842964, 0.5547383166576265, 2.42159428050312], [3.1690933259027454, 0.4038472370460352, 1.92683154976825, 1.074588814540064, -0.9876193719165152], [0.21128413713445893, -3.323390070784857, 1.7159901364389536, -1.3884925322792074, 2.4621123498566804]]), 'A1': np.array([[0.9274210594709902, 0.9205942378876598, 0.948381095443155, 0.9321386846642782, 0.9681376831558579], [0.9529960798414373, -0.6034983621824224, 0.9807548764036786, 0.5040630536740308, 0.9843595123198056], [0.9964712282525457, 0.38323598645387946, 0.9584765194162508, 0.7911838088379823, -0.7563453872886767], [0.20819530342150624, -0.9974069754754084, 0.9373783721823961, -0.8828387902881324, 0.9855681771592913]]), 'Z2': np.array([[2.260881634241434, 1.9608707599544428, 2.5857266271284276, 1.8485341014574879, 2.0620510452380634], [-0.6015322229243569, -0.183521428076439, -0.8209205743400256, -0.308086988785355, -2.1734847797175227]]), 'A2': np.array([[0.9055850384212751, 0.876627157740334, 0.9299373011748013, 0.8639548978255752, 0.8871596578348484], [0.3539932236020201, 0.4542479820574518, 0.30556828245991563, 0.42358175175237317, 0.10215696282965485]])}]  # ref: [forward_propagation(X_, p_)[1] for _, X_, p_ in _cases]
 for (_what, _X, _p), _e in zip(_cases, _exp):
     with C.unchanged(f"forward_propagation on {_what}", X=_X, parameters=_p):
         _out = forward_propagation(_X, _p)
@@ -529,7 +543,15 @@ parameters_bwd = {"W1": rng.randn(4, 2), "b1": rng.randn(4, 1), "W2": rng.randn(
 # must be computed from the cache's A1 and A2.
 cache_bwd = {"Z1": rng.randn(4, 3), "A1": np.tanh(rng.randn(4, 3)), "Z2": rng.randn(1, 3), "A2": rng.uniform(0.1, 0.9, (1, 3))}
 grads_bwd = backward_propagation(parameters_bwd, cache_bwd, X_bwd, Y_bwd)
-expected_grads = {'dW1': np.array([[-0.16728243270839957, 0.26808356401862504], [0.004015651728723579, -0.004854132178778118], [-0.08421593850032934, 0.18980226864775687], [-0.04549501799079705, 0.05756678587644046]]), 'db1': np.array([[-0.04219549119814529], [-0.001622515005736411], [0.10221709062062144], [-0.009308295595226848]]), 'dW2': np.array([[0.07521895836773934, 0.18694239772223042, -0.5591102662570399, -0.3705834301549784]]), 'db2': np.array([[-0.13374188033934054]])}  # ref: backward_propagation(parameters_bwd, cache_bwd, X_bwd, Y_bwd)
+expected_grads = {'dW1': np.array([[-0.16728243270839957, 0.26808356401862504],
+                                   [0.004015651728723579, -0.004854132178778118],
+                                   [-0.08421593850032934, 0.18980226864775687],
+                                   [-0.04549501799079705, 0.05756678587644046]]),
+                  'db1': np.array([[-0.04219549119814529], [-0.001622515005736411],
+                                   [0.10221709062062144], [-0.009308295595226848]]),
+                  'dW2': np.array([[0.07521895836773934, 0.18694239772223042, -0.5591102662570399,
+                                    -0.3705834301549784]]),
+                  'db2': np.array([[-0.13374188033934054]])}  # ref: backward_propagation(parameters_bwd, cache_bwd, X_bwd, Y_bwd)
 C.expect_type(grads_bwd, dict, "the grads returned by backward_propagation")
 for key in ("dW1", "db1", "dW2", "db2"):
     C.expect_array(grads_bwd.get(key), expected_grads[key], f'grads["{key}"]', kind="f", reveal=True)
@@ -544,7 +566,12 @@ for _what, _nx, _nh, _m in [("n_x = 3, n_h = 4, m = 5", 3, 4, 5), ("one example 
     # A1 is deliberately not tanh(W1 X + b1): the gradients must follow the cache
     _c = {"Z1": _rng.randn(_nh, _m), "A1": np.tanh(_rng.randn(_nh, _m)), "Z2": _rng.randn(1, _m), "A2": _rng.uniform(0.05, 0.95, (1, _m))}
     _cases.append((_what, _p, _c, _X, _Y))
-_exp = [{'dW1': np.array([[-0.035729273258436375, -0.02433139822913771, 0.009102781524825309], [0.07426326861883634, 0.04068272156494509, -0.01706948006375714], [0.31403336905916485, 0.1921420878649453, 0.02589137033512954], [-0.5078985481230893, -0.43489373767862416, 0.043434094591247814]]), 'db1': np.array([[0.04244385669162677], [-0.07771828613390122], [-0.224203732135943], [0.5741916454371261]]), 'dW2': np.array([[-0.3014554691443941, 0.04926843253996268, -0.0027690829322349697, 0.1840803691898621]]), 'db2': np.array([[-0.5368896682315079]])}, {'dW1': np.array([[0.2290678936192532, -0.02611875748227341], [-0.06315786129305764, 0.007201379626576293], [-2.494290144864606, 0.2844037126059625]]), 'db1': np.array([[0.10117709465692275], [-0.027896222423024888], [-1.1017040673027103]]), 'dW2': np.array([[-0.8795644046203991, 0.7763527328504527, 0.47183269193463373]]), 'db2': np.array([[0.9365691735042511]])}, {'dW1': np.array([[-0.004800175817908906], [0.008899138569917165]]), 'db1': np.array([[-0.014518202112136225], [0.12339667785788384]]), 'dW2': np.array([[-0.2713484507106627, 0.04701306595070942]]), 'db2': np.array([[0.0857059270832193]])}]  # ref: [backward_propagation(p_, c_, X_, Y_) for _, p_, c_, X_, Y_ in _cases]
+# the docstring allows any number of output units n_y
+_X, _Y = _rng.randn(3, 5), (_rng.rand(2, 5) > 0.5).astype(np.uint8)
+_p = {"W1": _rng.randn(4, 3), "b1": _rng.randn(4, 1), "W2": _rng.randn(2, 4), "b2": _rng.randn(2, 1)}
+_c = {"Z1": _rng.randn(4, 5), "A1": np.tanh(_rng.randn(4, 5)), "Z2": _rng.randn(2, 5), "A2": _rng.uniform(0.05, 0.95, (2, 5))}
+_cases.append(("two output units (n_y = 2), n_x = 3, n_h = 4, m = 5", _p, _c, _X, _Y))
+_exp = [{'dW1': np.array([[-0.035729273258436375, -0.02433139822913771, 0.009102781524825309], [0.07426326861883634, 0.04068272156494509, -0.01706948006375714], [0.31403336905916485, 0.1921420878649453, 0.02589137033512954], [-0.5078985481230893, -0.43489373767862416, 0.043434094591247814]]), 'db1': np.array([[0.04244385669162677], [-0.07771828613390122], [-0.224203732135943], [0.5741916454371261]]), 'dW2': np.array([[-0.3014554691443941, 0.04926843253996268, -0.0027690829322349697, 0.1840803691898621]]), 'db2': np.array([[-0.5368896682315079]])}, {'dW1': np.array([[0.2290678936192532, -0.02611875748227341], [-0.06315786129305764, 0.007201379626576293], [-2.494290144864606, 0.2844037126059625]]), 'db1': np.array([[0.10117709465692275], [-0.027896222423024888], [-1.1017040673027103]]), 'dW2': np.array([[-0.8795644046203991, 0.7763527328504527, 0.47183269193463373]]), 'db2': np.array([[0.9365691735042511]])}, {'dW1': np.array([[-0.004800175817908906], [0.008899138569917165]]), 'db1': np.array([[-0.014518202112136225], [0.12339667785788384]]), 'dW2': np.array([[-0.2713484507106627, 0.04701306595070942]]), 'db2': np.array([[0.0857059270832193]])}, {'dW1': np.array([[-0.1093081448743527, -0.0028707616068630757, 0.05694356781520869], [0.23438663173763924, -0.0023059440667191023, -0.17109638486703121], [0.3343857814976986, 0.20746161845542135, -0.2224124385258678], [-0.09713178351192801, 0.30343819754937357, 0.03654947278739855]]), 'db1': np.array([[0.04436878997848083], [-0.22831607164381035], [0.04781290388644354], [0.2758276810138344]]), 'dW2': np.array([[-0.22190306824902944, 0.25943279975569916, 0.06497944334442546, -0.1509424042009238], [-0.18513138636534426, 0.21074254590636549, -0.1443886069387215, -0.2910132965818798]]), 'db2': np.array([[0.03159654960971314], [0.27499116146762936]])}]  # ref: [backward_propagation(p_, c_, X_, Y_) for _, p_, c_, X_, Y_ in _cases]
 for (_what, _p, _c, _X, _Y), _e in zip(_cases, _exp):
     # the arrays must not change (an extra entry in the cache dict would be harmless)
     with C.unchanged(f"backward_propagation on {_what}", W1=_p["W1"], W2=_p["W2"], A1=_c["A1"], A2=_c["A2"], X=_X, Y=_Y):
@@ -617,8 +644,9 @@ def update_parameters(parameters, grads, learning_rate=1.2):
     for name in ("W1", "b1", "W2", "b2"):
         # "-" builds a new array; "-=" would overwrite the caller's array
         updated[name] = parameters[name] - learning_rate * grads["d" + name]
-    return updated
+    parameters = updated
     ### END SOLUTION
+    return parameters
 
 
 # %% nbgrader={"grade": true, "grade_id": "test_update_parameters", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
@@ -627,7 +655,10 @@ rng = np.random.RandomState(3)
 parameters_upd = {"W1": rng.randn(4, 2), "b1": rng.randn(4, 1), "W2": rng.randn(1, 4), "b2": rng.randn(1, 1)}
 grads_upd = {"dW1": rng.randn(4, 2), "db1": rng.randn(4, 1), "dW2": rng.randn(1, 4), "db2": rng.randn(1, 1)}
 updated_upd = update_parameters(parameters_upd, grads_upd)
-expected_W1_upd = np.array([[3.6444012521298808, -0.7423310705978027], [1.4177786242057793, -0.4414368709402834], [-0.03060832320734977, -2.138137005358495], [-0.36680100215475453, 0.6015414910879143]])  # ref: update_parameters(parameters_upd, grads_upd)["W1"]
+expected_W1_upd = np.array([[3.6444012521298808, -0.7423310705978027],
+                            [1.4177786242057793, -0.4414368709402834],
+                            [-0.03060832320734977, -2.138137005358495],
+                            [-0.36680100215475453, 0.6015414910879143]])  # ref: update_parameters(parameters_upd, grads_upd)["W1"]
 expected_b2_upd = np.array([[0.2063403458065125]])  # ref: update_parameters(parameters_upd, grads_upd)["b2"]
 C.expect_keys(updated_upd, ["W1", "b1", "W2", "b2"], "the dict returned by update_parameters")
 C.expect_array(updated_upd["W1"], expected_W1_upd, "W1 after one step with the default learning rate", reveal=True)
@@ -635,9 +666,11 @@ C.expect_array(updated_upd["b2"], expected_b2_upd, "b2 after one step with the d
 C.passed("update_parameters")
 ### BEGIN HIDDEN TESTS
 _rng = np.random.RandomState(60)
-for _what, _nx, _nh, _lr in [("n_x = 3, n_h = 5, default learning rate", 3, 5, None), ("n_x = 2, n_h = 3, learning_rate=0.05", 2, 3, 0.05)]:
-    _p = {"W1": _rng.randn(_nh, _nx), "b1": _rng.randn(_nh, 1), "W2": _rng.randn(1, _nh), "b2": _rng.randn(1, 1)}
-    _g = {"dW1": _rng.randn(_nh, _nx), "db1": _rng.randn(_nh, 1), "dW2": _rng.randn(1, _nh), "db2": _rng.randn(1, 1)}
+for _what, _nx, _nh, _ny, _lr in [("n_x = 3, n_h = 5, default learning rate", 3, 5, 1, None),
+                                  ("n_x = 2, n_h = 3, learning_rate=0.05", 2, 3, 1, 0.05),
+                                  ("two output units (n_y = 2), learning_rate=0.3", 3, 4, 2, 0.3)]:
+    _p = {"W1": _rng.randn(_nh, _nx), "b1": _rng.randn(_nh, 1), "W2": _rng.randn(_ny, _nh), "b2": _rng.randn(_ny, 1)}
+    _g = {"dW1": _rng.randn(_nh, _nx), "db1": _rng.randn(_nh, 1), "dW2": _rng.randn(_ny, _nh), "db2": _rng.randn(_ny, 1)}
     _alpha = 1.2 if _lr is None else _lr
     _e = {_k: _p[_k] - _alpha * _g["d" + _k] for _k in _p}  # computed before the call
     # The arrays themselves must not change (the dict may or may not be reused).
@@ -701,7 +734,7 @@ def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
     Returns:
     parameters -- dict with the learned "W1" (n_h, n_x), "b1" (n_h, 1), "W2" (n_y, n_h), "b2" (n_y, 1)
     """
-    np.random.seed(3)  # the course's seed: everyone starts from the same weights
+    np.random.seed(3)  # the original course's seed: everyone starts from the same weights
     n_x, _, n_y = layer_sizes(X, Y)
     ### BEGIN SOLUTION
     parameters = initialize_parameters(n_x, n_h, n_y)
@@ -753,23 +786,39 @@ expected_W2_nn = np.array([[-0.011365145981306696, 0.05611673637084956, -0.04169
 expected_b2_nn = np.array([[0.0002328298794066086]])  # ref: nn_model(X, Y, 4, num_iterations=10)["b2"]
 C.expect_keys(parameters_nn, ["W1", "b1", "W2", "b2"], "the dict returned by nn_model")
 C.expect_shape(parameters_nn["W1"], (4, 2), "W1 from nn_model(X, Y, 4)")
-C.expect_array(parameters_nn["W2"], expected_W2_nn, "W2 after 10 iterations on the flower", reveal=True)
+np.random.seed(3)
+W2_start = (np.random.randn(4, 2), np.random.randn(1, 4) * 0.01)[1]  # where nn_model's W2 starts
+C.expect_array(parameters_nn["W2"], expected_W2_nn, "W2 after 10 iterations on the flower", reveal=True, start=W2_start)
 C.expect_array(parameters_nn["b2"], expected_b2_nn, "b2 after 10 iterations on the flower", reveal=True)
 C.passed("nn_model")
 ### BEGIN HIDDEN TESTS
 _rng = np.random.RandomState(70)
 _cases = [("n_x = 3, n_h = 5, m = 7, 4 iterations", _rng.randn(3, 7), (_rng.rand(1, 7) > 0.5).astype(float), 5, 4),
-          ("one example (m = 1), n_h = 2, 3 iterations", _rng.randn(2, 1), np.array([[1.0]]), 2, 3)]
-_exp = [{'W1': np.array([[0.018078745046446222, 0.006724639842770369, -0.0026774868686610994], [-0.018402527033529396, -0.000159967113373063, -0.007530383146168492], [-0.0002461785279924765, 0.0006954902412591531, -0.011029569680670797], [-0.005234349577556379, -0.019920924753939393, 0.0194845965712781], [0.009312740085316424, 0.02375410588468467, -0.009855959145680146]]), 'b1': np.array([[-0.0010660669057859762], [-0.001221323161623761], [-0.0032853029738790897], [0.0029548456998332584], [-0.0029680426055919366]]), 'W2': np.array([[-0.007351565907770966, -0.007436601370159526, -0.017079570104707033, 0.025577366046811732, -0.022353065059661892]]), 'b2': np.array([[0.2169127701933477]])}, {'W1': np.array([[0.03881050735644656, -0.0007630302579399893], [0.013033839007642482, -0.021592776001800186]]), 'b1': np.array([[-0.016590322270895012], [-0.009569117679691402]]), 'W2': np.array([[-0.04012642358499381, -0.01994127263303837]]), 'b2': np.array([[1.341577401641411]])}]  # ref: [nn_model(X_, Y_, nh_, num_iterations=it_) for _, X_, Y_, nh_, it_ in _cases]
+          ("one example (m = 1), n_h = 2, 3 iterations", _rng.randn(2, 1), np.array([[1.0]]), 2, 3),
+          ("two output units (Y of shape (2, 6)), n_h = 3, 3 iterations", _rng.randn(2, 6), (_rng.rand(2, 6) > 0.5).astype(float), 3, 3)]
+_exp = [{'W1': np.array([[0.018078745046446222, 0.006724639842770369, -0.0026774868686610994], [-0.018402527033529396, -0.000159967113373063, -0.007530383146168492], [-0.0002461785279924765, 0.0006954902412591531, -0.011029569680670797], [-0.005234349577556379, -0.019920924753939393, 0.0194845965712781], [0.009312740085316424, 0.02375410588468467, -0.009855959145680146]]), 'b1': np.array([[-0.0010660669057859762], [-0.001221323161623761], [-0.0032853029738790897], [0.0029548456998332584], [-0.0029680426055919366]]), 'W2': np.array([[-0.007351565907770966, -0.007436601370159526, -0.017079570104707033, 0.025577366046811732, -0.022353065059661892]]), 'b2': np.array([[0.2169127701933477]])}, {'W1': np.array([[0.03881050735644656, -0.0007630302579399893], [0.013033839007642482, -0.021592776001800186]]), 'b1': np.array([[-0.016590322270895012], [-0.009569117679691402]]), 'W2': np.array([[-0.04012642358499381, -0.01994127263303837]]), 'b2': np.array([[1.341577401641411]])}, {'W1': np.array([[0.024786271232986583, 0.0006667401209370571], [0.002545023975364036, -0.03035131523271217], [0.0008754733487933298, 0.0006645961109608312]]), 'b1': np.array([[-0.00536572035951688], [-0.0072889867447267845], [5.50822303988979e-05]]), 'W2': np.array([[-0.020314973905100578, -0.01731015599852756, 0.00047054156402398094], [0.005761253157168545, -0.023700574180737878, 0.007120510742797835]]), 'b2': np.array([[0.8846141142976413], [2.7245691283406258e-05]])}]  # ref: [nn_model(X_, Y_, nh_, num_iterations=it_) for _, X_, Y_, nh_, it_ in _cases]
+import contextlib as _contextlib
+import io as _io
 for (_what, _X, _Y, _nh, _it), _e in zip(_cases, _exp):
     for _seed in (0, 123):  # the result must not depend on the generator's state before the call
         np.random.seed(_seed)
-        with C.unchanged(f"nn_model on {_what}", X=_X, Y=_Y):
+        _printed = _io.StringIO()
+        with _contextlib.redirect_stdout(_printed), C.unchanged(f"nn_model on {_what}", X=_X, Y=_Y):
             _p = nn_model(_X, _Y, _nh, num_iterations=_it)
+        C.expect_true(_printed.getvalue() == "", f"nn_model on {_what} (print_cost=False)",
+                      "printed something; print only when print_cost is True")
         C.expect_keys(_p, ["W1", "b1", "W2", "b2"], f"nn_model on {_what}")
+        np.random.seed(3)  # where nn_model starts
+        _start = _ref_initialize_parameters(_X.shape[0], _nh, _Y.shape[0])
         for _k in ("W1", "b1", "W2", "b2"):
             C.expect_array(_p[_k], _e[_k], f"{_k} from nn_model on {_what}, with np.random.seed({_seed}) before the call "
-                           "(nn_model seeds with 3 itself; learning rate 1.2)", kind="f")
+                           "(nn_model seeds with 3 itself; learning rate 1.2)", kind="f", start=_start[_k])
+_printed = _io.StringIO()
+with _contextlib.redirect_stdout(_printed), C.running("nn_model with print_cost=True, 2001 iterations"):
+    nn_model(_cases[0][1], _cases[0][2], 5, num_iterations=2001, print_cost=True)
+_lines = [_line for _line in _printed.getvalue().splitlines() if _line.strip()]
+C.expect_true(3 <= len(_lines) <= 20, "nn_model with print_cost=True, 2001 iterations",
+              f"printed {len(_lines)} lines; it should print the cost at iterations 0, 1000 and 2000")
 # A longer run on the flower is graded by accuracy, not by exact values.
 _p = nn_model(X, Y, 4, num_iterations=1000)
 _accuracy = 100 * np.mean((_ref_forward_propagation(X, _p)[0] > 0.5) == Y)
@@ -904,9 +953,9 @@ plt.show()
 # - **Large hidden layers** can draw details the flower does not ask for: the 50-unit network
 #   adds two small islands at the top and bottom edges, near the tips of the vertical petals.
 #   Fitting the particular 400 points rather than the shape behind them is **overfitting**; a
-#   later course shows how regularisation lets a large network be used without it. More units
-#   also cost time: the 50-unit network takes several times longer to train than the small
-#   ones.
+#   later course of the original Deep Learning Specialization shows how regularisation lets a
+#   large network be used without it. More units also cost time: the 50-unit network takes
+#   several times longer to train than the small ones.
 #
 # Things to try (they are not graded): train with other learning rates (0.1, 0.5, 2.0, 5.0:
 # write a copy of `nn_model` that passes `learning_rate` on to `update_parameters`) and watch

@@ -11,7 +11,7 @@
 # - every step of the forward pass stores what its backward step will need (a *cache*);
 # - the backward pass walks the layers in reverse and uses those caches.
 #
-# In the next notebook these functions train a 4-layer network on the cat photos.
+# In the next notebook these functions train a 4-layer network on the cat-or-not emoji pictures.
 #
 # | Exercise | Function | Points |
 # |---|---|---|
@@ -46,6 +46,8 @@
 #   differences at the end.
 
 # %% nbgrader={"grade": false, "grade_id": "setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
+import copy
+
 import numpy as np
 
 from nndl import checks as C
@@ -164,7 +166,8 @@ C.expect_shape(params["W1"], (2, 3), "W1 of initialize_parameters(3, 2, 1)")
 np.random.seed(7)
 C.expect_true(np.array_equal(initialize_parameters(3, 2, 1)["W1"], params["W1"]), "initialize_parameters(3, 2, 1)",
               "gives other weights when the global seed outside it changes; seed NumPy's generator with 1 at the start of the function")
-expected = np.array([[0.01624345363663242, -0.006117564136500754, -0.005281717522634557], [-0.010729686221561705, 0.008654076293246785, -0.02301538696880283]])  # ref: initialize_parameters(3, 2, 1)["W1"]
+expected = np.array([[0.01624345363663242, -0.006117564136500754, -0.005281717522634557],
+                     [-0.010729686221561705, 0.008654076293246785, -0.02301538696880283]])  # ref: initialize_parameters(3, 2, 1)["W1"]
 C.expect_array(params["W1"], expected, "W1 of initialize_parameters(3, 2, 1)", reveal=True)
 C.expect_array(params["b1"], np.zeros((2, 1)), "b1 of initialize_parameters(3, 2, 1)", kind="f", reveal=True)
 expected = np.array([[0.0174481176421648, -0.007612069008951028]])  # ref: initialize_parameters(3, 2, 1)["W2"]
@@ -232,10 +235,22 @@ C.expect_shape(params["W1"], (4, 5), "W1 of initialize_parameters_deep([5, 4, 3]
 np.random.seed(7)
 C.expect_true(np.array_equal(initialize_parameters_deep([5, 4, 3])["W1"], params["W1"]), "initialize_parameters_deep([5, 4, 3])",
               "gives other weights when the global seed outside it changes; seed NumPy's generator with 3 at the start of the function")
-expected = np.array([[0.017886284734303187, 0.004365098505119894, 0.0009649746807200863, -0.01863492703364491, -0.0027738820251439907], [-0.0035475897926898676, -0.0008274148148245977, -0.0062700067682384735, -0.0004381816897592824, -0.004772180303595027], [-0.013138647533626821, 0.008846223804995846, 0.008813180422075299, 0.017095730636529485, 0.0005003364217686021], [-0.0040467741460089085, -0.0054535994761953045, -0.015464773155829684, 0.009823674342581601, -0.011010676301114757]])  # ref: initialize_parameters_deep([5, 4, 3])["W1"]
+expected = np.array([[0.017886284734303187, 0.004365098505119894, 0.0009649746807200863,
+                      -0.01863492703364491, -0.0027738820251439907],
+                     [-0.0035475897926898676, -0.0008274148148245977, -0.0062700067682384735,
+                      -0.0004381816897592824, -0.004772180303595027],
+                     [-0.013138647533626821, 0.008846223804995846, 0.008813180422075299,
+                      0.017095730636529485, 0.0005003364217686021],
+                     [-0.0040467741460089085, -0.0054535994761953045, -0.015464773155829684,
+                      0.009823674342581601, -0.011010676301114757]])  # ref: initialize_parameters_deep([5, 4, 3])["W1"]
 C.expect_array(params["W1"], expected, "W1 of initialize_parameters_deep([5, 4, 3])", reveal=True)
 C.expect_array(params["b1"], np.zeros((4, 1)), "b1 of initialize_parameters_deep([5, 4, 3])", kind="f", reveal=True)
-expected = np.array([[-0.011850465270201728, -0.0020564989942254107, 0.014861483550745902, 0.0023671626722691235], [-0.010237851399264681, -0.007129932001120494, 0.006252449661628293, -0.0016051336318692391], [-0.0076883635031923005, -0.0023003072227793906, 0.007450562664053709, 0.019761107831263027]])  # ref: initialize_parameters_deep([5, 4, 3])["W2"]
+expected = np.array([[-0.011850465270201728, -0.0020564989942254107, 0.014861483550745902,
+                      0.0023671626722691235],
+                     [-0.010237851399264681, -0.007129932001120494, 0.006252449661628293,
+                      -0.0016051336318692391],
+                     [-0.0076883635031923005, -0.0023003072227793906, 0.007450562664053709,
+                      0.019761107831263027]])  # ref: initialize_parameters_deep([5, 4, 3])["W2"]
 C.expect_array(params["W2"], expected, "W2 of initialize_parameters_deep([5, 4, 3])", reveal=True)
 C.expect_array(params["b2"], np.zeros((3, 1)), "b2 of initialize_parameters_deep([5, 4, 3])", kind="f", reveal=True)
 C.passed("initialize_parameters_deep")
@@ -246,7 +261,7 @@ def _deep_keys(n_layers):
 
 np.random.seed(99)
 _dims3 = [4, 6, 3, 2]
-with C.unchanged("initialize_parameters_deep", layer_dims=_dims3):
+with C.unchanged("initialize_parameters_deep([4, 6, 3, 2]) (3 layers)", layer_dims=_dims3):
     _got3 = initialize_parameters_deep(_dims3)
 np.random.seed(5)
 _again3 = initialize_parameters_deep([4, 6, 3, 2])
@@ -257,7 +272,7 @@ _e3 = {'W1': np.array([[0.017886284734303187, 0.004365098505119894, 0.0009649746
 for _k in _deep_keys(3):
     C.expect_array(_got3[_k], _e3[_k], f"{_k} of initialize_parameters_deep([4, 6, 3, 2]) (3 layers)", kind="f")
 np.random.seed(1234)
-_got4 = initialize_parameters_deep([3, 5, 4, 2, 1])
+_got4 = C.call("initialize_parameters_deep([3, 5, 4, 2, 1]) (4 layers)", initialize_parameters_deep, [3, 5, 4, 2, 1])
 C.expect_keys(_got4, _deep_keys(4), "initialize_parameters_deep([3, 5, 4, 2, 1]) (4 layers)")
 _e4 = {'W1': np.array([[0.017886284734303187, 0.004365098505119894, 0.0009649746807200863], [-0.01863492703364491, -0.0027738820251439907, -0.0035475897926898676], [-0.0008274148148245977, -0.0062700067682384735, -0.0004381816897592824], [-0.004772180303595027, -0.013138647533626821, 0.008846223804995846], [0.008813180422075299, 0.017095730636529485, 0.0005003364217686021]]), 'b1': np.array([[0.0], [0.0], [0.0], [0.0], [0.0]]), 'W2': np.array([[-0.0040467741460089085, -0.0054535994761953045, -0.015464773155829684, 0.009823674342581601, -0.011010676301114757], [-0.011850465270201728, -0.0020564989942254107, 0.014861483550745902, 0.0023671626722691235, -0.010237851399264681], [-0.007129932001120494, 0.006252449661628293, -0.0016051336318692391, -0.0076883635031923005, -0.0023003072227793906], [0.007450562664053709, 0.019761107831263027, -0.01244123328955937, -0.0062641691118836915, -0.008037660945765765]]), 'b2': np.array([[0.0], [0.0], [0.0], [0.0]]), 'W3': np.array([[-0.024190831731786697, -0.009237920216957886, -0.010238757608428376, 0.011239779589574684], [-0.001319142328009009, -0.016232854458352472, 0.006466754522701722, -0.003562707594467449]]), 'b3': np.array([[0.0], [0.0]]), 'W4': np.array([[-0.01743141036953459, -0.005966496416841992]]), 'b4': np.array([[0.0]])}  # ref: initialize_parameters_deep([3, 5, 4, 2, 1])
 for _k in _deep_keys(4):
@@ -269,8 +284,8 @@ C.expect_shape(_got1["b1"], (1, 1), "b1 of initialize_parameters_deep([6, 1])")
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# Your function on the network of the table above (this takes a moment: $W^{[1]}$ alone has
-# 245,760 entries):
+# Your function on the network of the table above ($W^{[1]}$ alone has 245,760 entries, drawn
+# in a fraction of a second):
 
 # %%
 big = initialize_parameters_deep([12288, 20, 7, 5, 1])
@@ -333,13 +348,13 @@ def _check_linear_cache(got, A, W, b, what):
 
 _rs = np.random.RandomState(21)
 _A, _W, _b = _rs.randn(3, 5), _rs.randn(4, 3), _rs.randn(4, 1)
-with C.unchanged("linear_forward", A=_A, W=_W, b=_b):
+with C.unchanged("linear_forward with W (4, 3), A (3, 5)", A=_A, W=_W, b=_b):
     _Z, _cache = linear_forward(_A, _W, _b)
 _eZ = np.array([[0.43989901905662926, 1.2218835521750981, 0.7615904840145957, 1.4211432768540764, 0.6940360540594184], [0.14387514180261052, -1.7940295229206007, -3.51844064523062, 1.9429646009770665, -2.150259692771149], [2.748478165988012, -1.8242281009087176, -3.4226761603811915, 2.7917310667847066, -1.4074095294008466], [0.8529784056494855, 2.569210923509133, 1.0130906030173112, 3.2409193518967543, 0.9101427489101109]])  # ref: linear_forward(_A, _W, _b)[0]
 C.expect_array(_Z, _eZ, "Z of linear_forward with W (4, 3), A (3, 5): n, n_prev and m all different")
 _check_linear_cache(_cache, _A, _W, _b, "cache of linear_forward with W (4, 3), A (3, 5)")
 _A1, _W1, _b1 = _rs.randn(6, 1), _rs.randn(2, 6), _rs.randn(2, 1)
-_Z1, _cache1 = linear_forward(_A1, _W1, _b1)
+_Z1, _cache1 = C.call("linear_forward on a single example (m = 1)", linear_forward, _A1, _W1, _b1)
 _eZ1 = np.array([[-0.6310207400361103], [0.1212061530397629]])  # ref: linear_forward(_A1, _W1, _b1)[0]
 C.expect_array(_Z1, _eZ1, "Z of linear_forward on a single example (m = 1)")
 _check_linear_cache(_cache1, _A1, _W1, _b1, "cache of linear_forward on a single example (m = 1)")
@@ -425,7 +440,7 @@ def _check_layer_cache(got, A_prev, W, b, Z, what):
 _rs = np.random.RandomState(22)
 _Ap, _W, _b = _rs.randn(3, 5), _rs.randn(4, 3), _rs.randn(4, 1)
 _eZ = np.array([[-0.2600746747371828, -0.5481516233144547, 1.4986166934545024, 1.5724644831849313, -1.5097040891126432], [0.3173299597463475, -5.1100171801986685, 3.2919971712338816, -0.9856517068989953, -2.968062452818126], [0.8279621630225767, 1.6915563188692493, -0.7943804038439636, 0.2552977413447489, 0.8145400680433441], [1.78283337087321, 1.4617337804938302, 3.1505650663899947, 2.9159580375229384, 1.247526031189271]])  # ref: _W @ _Ap + _b
-with C.unchanged("linear_activation_forward", A_prev=_Ap, W=_W, b=_b):
+with C.unchanged("linear_activation_forward with W (4, 3), A_prev (3, 5)", A_prev=_Ap, W=_W, b=_b):
     _As, _cs = linear_activation_forward(_Ap, _W, _b, "sigmoid")
     _Ar, _cr = linear_activation_forward(_Ap, _W, _b, activation="relu")
 _eAs = np.array([[0.43534535158115256, 0.3662933527350318, 0.8173680702884681, 0.828134656068584, 0.18098265127023988], [0.578673405416371, 0.005999764767902292, 0.9641532439052497, 0.27177180200729695, 0.04888973933067498], [0.695923867575068, 0.844428721317584, 0.3112288865048984, 0.5634800231697941, 0.6930761205479735], [0.8560463773282259, 0.8117977087729437, 0.9589309812162742, 0.9486296853668489, 0.7768713115508467]])  # ref: linear_activation_forward(_Ap, _W, _b, "sigmoid")[0]
@@ -436,7 +451,7 @@ _check_layer_cache(_cs, _Ap, _W, _b, _eZ, "cache of linear_activation_forward wi
 _check_layer_cache(_cr, _Ap, _W, _b, _eZ, "cache of linear_activation_forward with relu")
 _Ap1, _W1, _b1 = _rs.randn(2, 1), _rs.randn(3, 2), _rs.randn(3, 1)
 _eA1 = np.array([[0.0], [0.9113975535443364], [0.004424145896379628]])  # ref: linear_activation_forward(_Ap1, _W1, _b1, "relu")[0]
-C.expect_array(linear_activation_forward(_Ap1, _W1, _b1, "relu")[0], _eA1, "A of linear_activation_forward with relu on a single example (m = 1)")
+C.expect_array(C.call("linear_activation_forward with relu on a single example (m = 1)", linear_activation_forward, _Ap1, _W1, _b1, "relu")[0], _eA1, "A of linear_activation_forward with relu on a single example (m = 1)")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -522,7 +537,7 @@ def _forward_case(dims, seed, m):
 
 def _check_forward(X, P, eAL, eA, eZ, what):
     L = len(P) // 2
-    with C.unchanged("L_model_forward", X=X, parameters=P):
+    with C.unchanged(f"L_model_forward {what}", X=X, parameters=P):
         _AL, _caches = L_model_forward(X, P)
     C.expect_array(_AL, eAL, f"AL of L_model_forward {what}")
     C.expect_type(_caches, list, f"caches of L_model_forward {what}")
@@ -600,14 +615,14 @@ C.passed("compute_cost")
 _rs = np.random.RandomState(60)
 _AL = _rs.uniform(0.05, 0.95, size=(1, 6))
 _Y = np.array([[1, 0, 0, 1, 1, 0]])
-with C.unchanged("compute_cost", AL=_AL, Y=_Y):
+with C.unchanged("compute_cost on m = 6 examples with integer labels", AL=_AL, Y=_Y):
     _cost = compute_cost(_AL, _Y)
 _e = 0.5560641893230395  # ref: float(compute_cost(_AL, _Y))
 C.expect_scalar(_cost, _e, "compute_cost on m = 6 examples with integer labels")
 _e1 = 2.3025850929940455  # ref: float(compute_cost(np.array([[0.1]]), np.array([[1.0]])))
-C.expect_scalar(compute_cost(np.array([[0.1]]), np.array([[1.0]])), _e1, "compute_cost on a single example (m = 1)")
+C.expect_scalar(C.call("compute_cost on a single example (m = 1)", compute_cost, np.array([[0.1]]), np.array([[1.0]])), _e1, "compute_cost on a single example (m = 1)")
 _e0 = 1.203972804325936  # ref: float(compute_cost(np.array([[0.7, 0.7]]), np.array([[0.0, 0.0]])))
-C.expect_scalar(compute_cost(np.array([[0.7, 0.7]]), np.array([[0.0, 0.0]])), _e0, "compute_cost when every label is 0")
+C.expect_scalar(C.call("compute_cost when every label is 0", compute_cost, np.array([[0.7, 0.7]]), np.array([[0.0, 0.0]])), _e0, "compute_cost when every label is 0")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -670,7 +685,12 @@ dZ, A_prev, W, b = rs.randn(3, 4), rs.randn(5, 4), rs.randn(3, 5), rs.randn(3, 1
 dA_prev, dW, db = linear_backward(dZ, (A_prev, W, b))
 expected = np.array([[0.41623119498365385], [-0.6356180369807857], [0.2052948216051404]])  # ref: linear_backward(dZ, (A_prev, W, b))[2]
 C.expect_array(db, expected, "db of linear_backward", reveal=True)
-expected = np.array([[0.09395267446312924, 0.06668393632390662, 0.8832033841663403, -0.08665653517886783, 0.5951902756050678], [0.5377680016120027, 0.5602800077093647, -1.215518462397801, 1.01213313516939, -0.677495402638258], [0.18960028964384892, 0.1822452086396169, 0.4166426854691027, -0.06783003597313567, 0.2745671731232255]])  # ref: linear_backward(dZ, (A_prev, W, b))[1]
+expected = np.array([[0.09395267446312924, 0.06668393632390662, 0.8832033841663403,
+                      -0.08665653517886783, 0.5951902756050678],
+                     [0.5377680016120027, 0.5602800077093647, -1.215518462397801, 1.01213313516939,
+                      -0.677495402638258],
+                     [0.18960028964384892, 0.1822452086396169, 0.4166426854691027,
+                      -0.06783003597313567, 0.2745671731232255]])  # ref: linear_backward(dZ, (A_prev, W, b))[1]
 C.expect_array(dW, expected, "dW of linear_backward", reveal=True)
 C.expect_shape(dA_prev, (5, 4), "dA_prev of linear_backward")
 expected = np.array([-3.366479235054567, 1.1134379562275525, -0.4107726568542869, -3.3356543845197733])  # ref: linear_backward(dZ, (A_prev, W, b))[0][0]
@@ -678,7 +698,7 @@ C.expect_array(dA_prev[0], expected, "first row of dA_prev of linear_backward", 
 C.passed("linear_backward")
 ### BEGIN HIDDEN TESTS
 def _check_linear_backward(dZ, cache, e_dA, e_dW, e_db, what):
-    with C.unchanged("linear_backward", dZ=dZ, cache=cache):
+    with C.unchanged(f"linear_backward {what}", dZ=dZ, cache=cache):
         _out = linear_backward(dZ, cache)
     C.expect_type(_out, tuple, f"linear_backward {what}")
     C.expect_true(len(_out) == 3, f"linear_backward {what}", "should return the tuple (dA_prev, dW, db)")
@@ -759,18 +779,19 @@ C.grade_alone(globals(), linear_backward=_ref_linear_backward)
 ### END HIDDEN TESTS
 rs = np.random.RandomState(8)
 dA, A_prev, W, b, Z = rs.randn(1, 3), rs.randn(2, 3), rs.randn(1, 2), rs.randn(1, 1), rs.randn(1, 3)
+Z = np.array([[0.8, -0.4, 1.3]])  # both signs: relu lets the gradient through where Z > 0 only
 cache = ((A_prev, W, b), Z)
 dA_prev, dW, db = linear_activation_backward(dA, cache, "sigmoid")
-expected = np.array([[-0.5725418882549279, 0.06518634977650524]])  # ref: linear_activation_backward(dA, cache, "sigmoid")[1]
+expected = np.array([[-0.4729349177553439, 0.11709485409120497]])  # ref: linear_activation_backward(dA, cache, "sigmoid")[1]
 C.expect_array(dW, expected, "dW of linear_activation_backward with sigmoid", reveal=True)
-expected = np.array([[-0.0693384403108317]])  # ref: linear_activation_backward(dA, cache, "sigmoid")[2]
+expected = np.array([[-0.015323312740066042]])  # ref: linear_activation_backward(dA, cache, "sigmoid")[2]
 C.expect_array(db, expected, "db of linear_activation_backward with sigmoid", reveal=True)
 dA_prev, dW, db = linear_activation_backward(dA, cache, "relu")
-expected = np.array([[0.0, 0.0]])  # ref: linear_activation_backward(dA, cache, "relu")[1]
+expected = np.array([[-1.6061058181645675, -0.4633063354936702]])  # ref: linear_activation_backward(dA, cache, "relu")[1]
 C.expect_array(dW, expected, "dW of linear_activation_backward with relu", reveal=True)
-expected = np.array([[0.0]])  # ref: linear_activation_backward(dA, cache, "relu")[2]
+expected = np.array([[-0.6185885308009088]])  # ref: linear_activation_backward(dA, cache, "relu")[2]
 C.expect_array(db, expected, "db of linear_activation_backward with relu", reveal=True)
-expected = np.array([[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]])  # ref: linear_activation_backward(dA, cache, "relu")[0]
+expected = np.array([[0.0890542093988615, 0.0, -1.9010628837958725], [-0.10793413761270933, 0.0, 2.3040975187486303]])  # ref: linear_activation_backward(dA, cache, "relu")[0]
 C.expect_array(dA_prev, expected, "dA_prev of linear_activation_backward with relu", reveal=True)
 C.passed("linear_activation_backward")
 ### BEGIN HIDDEN TESTS
@@ -780,7 +801,7 @@ _cache = ((_Ap, _W, _b), _Z)
 _e_sigmoid = (np.array([[0.4156198321586112, -0.6268782392127219, 0.22388377200579543, -0.07101642555202937, -0.4629762692698936], [0.033660137097474854, -0.8094490307073257, -0.05056280327268332, -0.12493339737740752, -0.9195390371314418], [0.3838283183385968, -0.07270659908449033, -0.18914830804525837, -0.10096318351245605, 0.21968502929901165]]), np.array([[-0.011510282889721741, 0.08306756423938116, 0.0202506261871448], [-0.06757892126034543, -0.11076926889772061, 0.06988464109978351], [0.03590006798112341, -0.06284881578242094, 0.12738526686567897], [-0.11458692661767178, 0.12078823898661399, 0.22414776428005823]]), np.array([[0.11793551361378704], [-0.08982672542736862], [-0.07638319860832474], [-0.08570879097091458]]))  # ref: linear_activation_backward(_dA, _cache, "sigmoid")
 _e_relu = (np.array([[0.6755341783821642, -1.932187668198023, 1.0909163664267003, -1.160292107226633, -1.9602572097982358], [-1.8766087782668055, -0.4470583875541482, 0.8096288273550122, -0.3504259525533259, -3.950892609355911], [1.681595582539841, -0.7034050743477891, -1.6062581340106021, -0.4722945067268636, 0.9298453539091973]]), np.array([[-0.30471582620224624, -0.07009526760844613, 0.0543586400009878], [-0.1821488328595212, -0.42438257109363803, 0.02888574177690128], [-0.09525087771880057, -0.12755194431854086, 0.6773569987121875], [-0.7167986298190551, 0.7224969254084455, 0.5471949278709075]]), np.array([[0.24029185453719895], [-0.27999274776027694], [-0.4541739787089235], [-0.31751599870912833]]))  # ref: linear_activation_backward(_dA, _cache, "relu")
 for _act, _e in (("sigmoid", _e_sigmoid), ("relu", _e_relu)):
-    with C.unchanged("linear_activation_backward", dA=_dA, cache=_cache):
+    with C.unchanged(f"linear_activation_backward with {_act}, W (4, 3), m = 5", dA=_dA, cache=_cache):
         _out = linear_activation_backward(_dA, _cache, _act)
     C.expect_type(_out, tuple, f"linear_activation_backward with {_act}")
     C.expect_true(len(_out) == 3, f"linear_activation_backward with {_act}", "should return the tuple (dA_prev, dW, db)")
@@ -788,7 +809,7 @@ for _act, _e in (("sigmoid", _e_sigmoid), ("relu", _e_relu)):
         C.expect_array(_got, _exp, f"{_name} of linear_activation_backward with {_act}, W (4, 3), m = 5")
 _dA1, _Ap1, _W1, _b1, _Z1 = _rs.randn(2, 1), _rs.randn(3, 1), _rs.randn(2, 3), _rs.randn(2, 1), np.array([[0.7], [-0.2]])
 _e1 = (np.array([[-0.05620977112330797], [-0.08132070433735127], [-0.4247738418426784]]), np.array([[-1.2923836856729556, -0.5419406356107236, 0.3783991132491982], [0.0, 0.0, 0.0]]), np.array([[1.0654125707553213], [0.0]]))  # ref: linear_activation_backward(_dA1, ((_Ap1, _W1, _b1), _Z1), "relu")
-_out1 = linear_activation_backward(_dA1, ((_Ap1, _W1, _b1), _Z1), "relu")
+_out1 = C.call("linear_activation_backward with relu on a single example (m = 1)", linear_activation_backward, _dA1, ((_Ap1, _W1, _b1), _Z1), "relu")
 C.expect_true(isinstance(_out1, tuple) and len(_out1) == 3, "linear_activation_backward on m = 1",
               "should return the tuple (dA_prev, dW, db)")
 for _name, _got, _exp in zip(("dA_prev", "dW", "db"), _out1, _e1):
@@ -893,7 +914,12 @@ expected = np.array([[0.0, 0.009979362888996927, -0.32327876852370396]])  # ref:
 C.expect_array(grads["dW3"], expected, "dW3 of L_model_backward on a 3-layer network", reveal=True)
 expected = np.array([[0.0], [0.04429071372019055], [0.8320076811729147]])  # ref: L_model_backward(AL, Y, caches)["db2"]
 C.expect_array(grads["db2"], expected, "db2 of L_model_backward on a 3-layer network", reveal=True)
-expected = np.array([[-0.0003233026231015464, 0.1103466094289459, 0.07019289305470289, -0.08652539938455128, -0.44992685445537334], [-0.01057694831374159, -0.017575714392080652, -0.02366930469179116, 0.0258448728809015, -0.032903044085267695], [0.0, 0.0, 0.0, 0.0, 0.0], [0.026787274978526527, 0.04552245650638207, -0.009509149251735993, -0.05090423268832944, -0.03367975922441988]])  # ref: L_model_backward(AL, Y, caches)["dW1"]
+expected = np.array([[-0.0003233026231015464, 0.1103466094289459, 0.07019289305470289,
+                      -0.08652539938455128, -0.44992685445537334],
+                     [-0.01057694831374159, -0.017575714392080652, -0.02366930469179116,
+                      0.0258448728809015, -0.032903044085267695], [0.0, 0.0, 0.0, 0.0, 0.0],
+                     [0.026787274978526527, 0.04552245650638207, -0.009509149251735993,
+                      -0.05090423268832944, -0.03367975922441988]])  # ref: L_model_backward(AL, Y, caches)["dW1"]
 C.expect_array(grads["dW1"], expected, "dW1 of L_model_backward on a 3-layer network", reveal=True)
 C.passed("L_model_backward")
 ### BEGIN HIDDEN TESTS
@@ -910,7 +936,7 @@ def _random_net(dims, seed, m):
 
 
 def _check_backward(AL, Y, caches, expected, what):
-    with C.unchanged("L_model_backward", AL=AL, Y=Y, caches=caches):
+    with C.unchanged(f"L_model_backward {what}", AL=AL, Y=Y, caches=caches):
         _g = L_model_backward(AL, Y, caches)
     C.expect_type(_g, dict, f"grads of L_model_backward {what}")
     _missing = [_k for _k in expected if _k not in _g]
@@ -973,17 +999,22 @@ def update_parameters(params, grads, learning_rate):
 rs = np.random.RandomState(10)
 params = {"W1": rs.randn(3, 4), "b1": rs.randn(3, 1), "W2": rs.randn(1, 3), "b2": rs.randn(1, 1)}
 grads = {"dW1": rs.randn(3, 4), "db1": rs.randn(3, 1), "dW2": rs.randn(1, 3), "db2": rs.randn(1, 1)}
-with C.unchanged("update_parameters", params=params, grads=grads):
+with C.unchanged("update_parameters on a 2-layer network", params=params, grads=grads):
     new = update_parameters(params, grads, 0.1)
 C.expect_keys(new, ["W1", "b1", "W2", "b2"], "update_parameters on a 2-layer network")
-expected = np.array([[1.4395669927080457, 0.9130518024641963, -1.3710630625213773, -0.034990866328577355], [0.38283924081937076, -0.8324546860598392, 0.09824936436133674, 0.09863360413144508], [-0.1355082067753243, -0.1474754117963632, 0.37170577146763406, 1.2297690926795688]])  # ref: update_parameters(params, grads, 0.1)["W1"]
+expected = np.array([[1.4395669927080457, 0.9130518024641963, -1.3710630625213773,
+                      -0.034990866328577355],
+                     [0.38283924081937076, -0.8324546860598392, 0.09824936436133674,
+                      0.09863360413144508],
+                     [-0.1355082067753243, -0.1474754117963632, 0.37170577146763406,
+                      1.2297690926795688]])  # ref: update_parameters(params, grads, 0.1)["W1"]
 C.expect_array(new["W1"], expected, "W1 of update_parameters", reveal=True)
 expected = np.array([[1.5183002355451354]])  # ref: update_parameters(params, grads, 0.1)["b2"]
 C.expect_array(new["b2"], expected, "b2 of update_parameters", reveal=True)
 C.passed("update_parameters")
 ### BEGIN HIDDEN TESTS
 def _check_update(P, G, lr, expected, what):
-    with C.unchanged("update_parameters", params=P, grads=G):
+    with C.unchanged(f"update_parameters {what}", params=P, grads=G):
         _new = update_parameters(P, G, lr)
     C.expect_keys(_new, list(expected), f"update_parameters {what}")
     for _k in expected:
@@ -1002,6 +1033,11 @@ _P4 = {"W1": _rs.randn(3, 5), "b1": _rs.randn(3, 1), "W2": _rs.randn(4, 3), "b2"
 _G4 = {"d" + _k: _rs.randn(*_v.shape) for _k, _v in _P4.items()}
 _e4 = {'W1': np.array([[0.11816324217481747, 0.6616904559040439, -1.2635013741612489, -1.0797465761334248, -0.23296655133216332], [-0.3548597739714336, -1.18331396594154, -0.20250259015447536, -1.4969416971542546, 2.0690026072751215], [0.11041197948638948, -1.523850400511991, -0.17387584859580557, -1.8254242839509098, 2.6512705836188966]]), 'b1': np.array([[-1.3731371688730503], [-1.1874868237762424], [0.26675711919087447]]), 'W2': np.array([[-1.4957841412819257, 1.154481297079429, 0.01846276915160784], [0.2975156108337862, 0.6027937784939801, -1.4928167602559235], [-1.069141076039743, 1.7038134674269974, 1.1066045934925262], [-1.1524360946400363, -0.2839792335017314, -1.1793722809547156]]), 'b2': np.array([[-0.263188234750454], [0.8161410586272799], [0.6410018957831165], [-1.2376303845269743]]), 'W3': np.array([[-0.8618584737160353, 0.6488661279092227, -0.9709189920008728, 1.920870854294672], [-0.6944557770669129, -1.2399430413582557, 0.8999602518241985, -0.0018346863530981083]]), 'b3': np.array([[-0.29602446431692114], [1.9934746377383248]]), 'W4': np.array([[0.014785360813928228, -0.006550648938572434]]), 'b4': np.array([[0.0886601770543283]])}  # ref: update_parameters(_P4, _G4, 0.3)
 _check_update(_P4, _G4, 0.3, _e4, "on a 4-layer network (learning rate 0.3)")
+# two output units: nothing in the update depends on n_L = 1
+_P2 = {"W1": _rs.randn(3, 2), "b1": _rs.randn(3, 1), "W2": _rs.randn(2, 3), "b2": _rs.randn(2, 1)}
+_G2 = {"d" + _k: _rs.randn(*_v.shape) for _k, _v in _P2.items()}
+_e2 = {'W1': np.array([[-1.7757878785183223, -0.5724521481557375], [0.026291984796566525, -2.323883230966205], [1.0343397931538036, 1.1585300643250365]]), 'b1': np.array([[-1.517448204935001], [1.2856363323031101], [0.09832509646249898]]), 'W2': np.array([[0.6043659099690126, -1.0413744833420946, 1.1654461479677407], [-0.6635726295052277, 0.5766506496628977, -0.4117007053358758]]), 'b2': np.array([[1.1114256081852645], [-0.22127831910117024]])}  # ref: update_parameters(_P2, _G2, 0.7)
+_check_update(_P2, _G2, 0.7, _e2, "on a 2-layer network with two output units (learning rate 0.7)")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -1052,5 +1088,6 @@ difference = check_gradients(cost_of, params_small, grads_small)
 #
 # Ten small functions that together train a network of any depth: initialise, then repeat
 # *forward → cost → backward → update*. In the next notebook you will use them (in the form
-# provided by the course) to train a 2-layer and a 4-layer network on the cat photos and
+# provided by this repository's `nndl` package) to train a 2-layer and a 4-layer network on the
+# cat-or-not emoji pictures and
 # compare them with the logistic regression of notebook 02.

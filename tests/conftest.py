@@ -20,6 +20,12 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 from nndl.tools.grade.sandbox import trusted_code_args  # noqa: E402
 
 SANDBOX_MISSING = trusted_code_args()[1]
+
+# The judge's reference runs (one per assignment version and secret) are shared by
+# every temporary course of the session instead of being made again in each.
+import tempfile  # noqa: E402
+
+os.environ.setdefault("NNDL_REFERENCES", tempfile.mkdtemp(prefix="nndl-test-references-"))
 if SANDBOX_MISSING:
     os.environ["NNDL_NO_SANDBOX"] = "1"
 

@@ -74,12 +74,52 @@ def test_unchanged_detects_in_place_changes():
             params["W1"] -= 1
 
 
-def test_unchanged_lets_the_learners_own_error_through():
-    with pytest.raises(ZeroDivisionError):
-        with C.unchanged("f", x=np.ones(1)):
+def test_unchanged_reports_the_learners_own_error_as_a_failed_check():
+    with pytest.raises(C.CheckFailed, match="^f on m = 1: raised ZeroDivisionError"):
+        with C.unchanged("f on m = 1", x=np.ones(1)):
             1 / 0
 
 
 def test_expect_callable():
     C.expect_callable({"f": len}, "f")
     assert "not defined" in fails(C.expect_callable, {}, "f")
+
+
+def test_a_crash_inside_running_names_the_case_not_the_data():
+    with pytest.raises(C.CheckFailed) as info:
+        with C.running("f on a 3-layer network"):
+            {}["W3"]
+    assert str(info.value).startswith("f on a 3-layer network: raised KeyError 'W3'")
+    with pytest.raises(C.CheckFailed) as info:
+        C.call("g on a (4, 3, 2) image", lambda: np.zeros(24).reshape(18, 1))
+    msg = str(info.value)
+    assert "g on a (4, 3, 2) image: raised ValueError" in msg and "24" not in msg and "18" not in msg
+
+
+def test_running_lets_failed_checks_and_interrupts_through():
+    with pytest.raises(C.CheckFailed, match="^f: shape"):
+        with C.running("g"):
+            C.expect_shape(np.zeros(2), (3,), "f")
+    with pytest.raises(KeyboardInterrupt):
+        with C.running("g"):
+            raise KeyboardInterrupt
+
+
+def test_unchanged_hint_fits_a_dict_of_arrays():
+    params = {"W1": np.ones((2, 2))}
+    with pytest.raises(C.CheckFailed, match="deepcopy"):
+        with C.unchanged("update", params=params):
+            params["W1"] -= 1
+
+
+def test_a_common_factor_is_named():
+    msg = fails(C.expect_array, np.array([[3.0, -6.0]]), np.array([[1.0, -2.0]]), "dW on m = 3")
+    assert "factor of 3" in msg and "1/m" in msg
+    assert "factor" not in fails(C.expect_array, np.array([[3.0, -5.0]]), np.array([[1.0, -2.0]]), "dW")
+    assert "4 times" in fails(C.expect_scalar, 2.0, 0.5, "db")
+
+
+def test_parameters_still_at_their_start_are_named():
+    start = np.array([[0.1, 0.2]])
+    msg = fails(C.expect_array, start.copy(), np.array([[0.3, 0.1]]), "W1 after training", start=start)
+    assert "nothing was updated" in msg

@@ -70,3 +70,12 @@ def test_grade_alone_swaps_helpers_for_one_cell_only(grading_env):
               "print(f(3))"], grading_env)
     assert nb.cells[2].outputs[0].text.strip() == "6"
     assert nb.cells[3].outputs[0].text.strip() == "8", "the learner's helper must be back after the cell"
+
+
+def test_a_crash_in_a_case_names_the_case_even_after_patching_the_helper(grading_env):
+    """A learner's KeyError inside C.running is a CheckFailed naming the case, patched or not."""
+    crash = 'with C.running("f on a 3-layer network"):\n    {}["W3"]'
+    nb = run([SETUP, "C.running = lambda what: open('/dev/null')", crash], grading_env)
+    err = [o for o in nb.cells[2].outputs if o.output_type == "error"][0]
+    assert err.ename == "CheckFailed"
+    assert "f on a 3-layer network: raised KeyError 'W3'" in err.evalue

@@ -194,6 +194,14 @@ def test_plot_decision_boundary_explains_bad_input():
         planar.plot_decision_boundary(lambda p: p[:, 0] > 0, X, Y[:, :10])
 
 
+def test_plot_decision_boundary_blames_extra_output_units_not_the_lambda():
+    """A network with n_y = 3 output units gets a message about n_y, not about the lambda."""
+    X, Y = planar.load_planar_dataset()
+    with pytest.raises(ValueError, match="3 output units") as info:
+        planar.plot_decision_boundary(lambda p: np.tile(p[:, 0] > 0, (3, 1)), X, Y)
+    assert "n_y" in str(info.value) and "rows, shape (k, 2)" not in str(info.value)
+
+
 def test_draw_network():
     ax = planar.draw_network((2, 4, 1))
     assert len(ax.patches) == 7  # one circle per unit

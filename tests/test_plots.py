@@ -101,3 +101,31 @@ def test_costs_on_a_given_axes():
     fig, (a, b) = plt.subplots(1, 2)
     assert plots.plot_costs([1.0, 0.5], ax=b) is fig
     assert len(b.get_lines()) == 1 and len(a.get_lines()) == 0
+
+
+def _title_gaps(fig):
+    """Vertical gaps, in inches, between each panel's title and the panels above it."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    gaps = []
+    for ax in fig.axes:
+        title = ax.title.get_window_extent(renderer)
+        above = [other.get_window_extent(renderer) for other in fig.axes if other is not ax]
+        above = [box for box in above if box.x1 > title.x0 and box.x0 < title.x1 and box.y0 >= title.y0]
+        if above:
+            gaps.append(min(box.y0 - title.y1 for box in above) / fig.dpi)
+    return gaps
+
+
+def test_mislabeled_titles_clear_the_row_above():
+    """Two-line titles of the second and later rows stay clear of the images above them."""
+    y = np.zeros((1, 12), dtype=int)
+    fig = plots.plot_mislabeled(CLASSES, _images(12), y, 1 - y)
+    gaps = _title_gaps(fig)
+    assert len(gaps) == 7 and min(gaps) > 0.05, gaps  # 12 panels in rows of 5: 7 have one above
+
+
+def test_costs_title_names_the_model():
+    """A title given with the learning rate names what was trained."""
+    fig = plots.plot_costs([0.7, 0.5], learning_rate=0.0075, title="2-layer network")
+    assert fig.axes[0].get_title() == "2-layer network, learning rate = 0.0075"

@@ -67,3 +67,44 @@ def test_a_ref_line_that_never_runs_is_an_error(fake_notebooks):
     fake_notebooks.write_text(SCRIPT + "if False:\n    _z = 1  # ref: double(3)\n")
     with pytest.raises(RuntimeError, match="never ran"):
         refs.compute("99_fake")
+
+
+LONG_SCRIPT = SCRIPT + '''_big = np.arange(60.0).reshape(12, 5) / 7
+_w = 0  # ref: double(_big)
+### BEGIN HIDDEN TESTS
+_h = 0  # ref: double(_big)
+### END HIDDEN TESTS
+'''
+
+
+def test_a_long_visible_literal_is_wrapped_and_round_trips(fake_notebooks):
+    """A long visible literal is written over short lines; hidden ones stay on one line."""
+    fake_notebooks.write_text(LONG_SCRIPT)
+    refs.update("99_fake")
+    lines = fake_notebooks.read_text().splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("_w = "))
+    end = next(i for i in range(start, len(lines)) if "# ref: double(_big)" in lines[i])
+    assert end - start >= 5 and all(len(line) <= refs.WIDTH for line in lines[start:end])
+    assert lines[start].startswith("_w = np.array([[0.0, ")
+    assert sum(line.startswith(" " * 15 + "[") for line in lines[start + 1:end + 1]) == 11  # one per row
+    hidden = next(line for line in lines if line.startswith("_h = "))
+    assert hidden.endswith("# ref: double(_big)") and len(hidden) > 500
+    assert refs.drift("99_fake") == []
+    assert refs.update("99_fake") == 0  # the wrapped form is stable
+
+
+def test_a_wrapped_literal_that_drifts_is_reported(fake_notebooks):
+    fake_notebooks.write_text(LONG_SCRIPT)
+    refs.update("99_fake")
+    text = fake_notebooks.read_text()
+    fake_notebooks.write_text(text.replace("[0.0, 0.2857142857142857,", "[0.5, 0.2857142857142857,", 1))
+    problems = refs.drift("99_fake")
+    assert len(problems) == 1 and "0.5" in problems[0]
+
+
+def test_running_a_notebook_leaves_numpy_print_options_alone(fake_notebooks):
+    """A notebook's np.set_printoptions stays in that run (other tests print arrays)."""
+    fake_notebooks.write_text(SCRIPT + "np.set_printoptions(precision=2)\n")
+    before = np.get_printoptions()
+    refs.compute("99_fake")
+    assert np.get_printoptions() == before

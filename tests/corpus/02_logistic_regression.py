@@ -213,10 +213,34 @@ CORPUS = [
              "    w, b = copy.deepcopy(w), copy.deepcopy(b)\n    costs = []\n    i = 0\n"
              "    while i < num_iterations:\n        grads, cost = propagate(w, b, X, Y)\n"
              "        if i % 100 == 0:\n            costs.append(cost)\n"
+             "            if print_cost:\n                print('Cost after iteration %i: %f' % (i, cost))\n"
              "        dw, db = grads['dw'], grads['db']\n"
              "        w, b = w - learning_rate * dw, b - learning_rate * db\n        i += 1\n"
              "    params = dict(w=w, b=b)\n    return params, {'dw': dw, 'db': db}, costs\n"},
+    {"function": "optimize", "kind": "wrong", "why": "print_cost ignored: never prints",
+     "code": "def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):\n"
+             "    costs = []\n    for i in range(num_iterations):\n"
+             "        grads, cost = propagate(w, b, X, Y)\n"
+             "        w = w - learning_rate * grads['dw']\n        b = b - learning_rate * grads['db']\n"
+             "        if i % 100 == 0:\n            costs.append(cost)\n"
+             "    return {'w': w, 'b': b}, grads, costs\n"},
+    {"function": "optimize", "kind": "wrong", "why": "prints the cost whatever print_cost says",
+     "code": "def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):\n"
+             "    costs = []\n    for i in range(num_iterations):\n"
+             "        grads, cost = propagate(w, b, X, Y)\n"
+             "        w = w - learning_rate * grads['dw']\n        b = b - learning_rate * grads['db']\n"
+             "        if i % 100 == 0:\n            costs.append(cost)\n            print(f'Cost after iteration {i}: {cost}')\n"
+             "    return {'w': w, 'b': b}, grads, costs\n"},
+    {"function": "optimize", "kind": "wrong", "why": "update computed but not assigned: w and b never change",
+     "code": "def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):\n"
+             "    costs = []\n    for i in range(num_iterations):\n"
+             "        grads, cost = propagate(w, b, X, Y)\n"
+             "        w - learning_rate * grads['dw']\n        b - learning_rate * grads['db']\n"
+             "        if i % 100 == 0:\n            costs.append(cost)\n"
+             "    return {'w': w, 'b': b}, grads, costs\n"},
     # ------------------------------------------------------------------ predict
+    {"function": "predict", "kind": "wrong", "why": "bias ignored",
+     "code": "def predict(w, b, X):\n    A = sigmoid(np.dot(w.T, X))\n    return (A > 0.5).astype(float)\n"},
     {"function": "predict", "kind": "wrong", "why": ">= 0.5: a probability of exactly 0.5 becomes a cat",
      "code": "def predict(w, b, X):\n    A = sigmoid(np.dot(w.T, X) + b)\n    return (A >= 0.5).astype(float)\n"},
     {"function": "predict", "kind": "wrong", "why": "returns integers",
@@ -291,4 +315,25 @@ CORPUS = [
              "        print('test accuracy', 100 - np.mean(np.abs(Y_prediction_test - Y_test)) * 100)\n"
              "    return dict(costs=costs, Y_prediction_test=Y_prediction_test, Y_prediction_train=Y_prediction_train,\n"
              "                w=params['w'], b=params['b'], learning_rate=learning_rate, num_iterations=num_iterations)\n"},
+    {"function": "model", "kind": "wrong", "why": "copy-paste: the test accuracy line prints the train accuracy",
+     "code": "def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):\n"
+             "    w, b = initialize_with_zeros(X_train.shape[0])\n"
+             "    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate, print_cost)\n"
+             "    w, b = params['w'], params['b']\n"
+             "    Y_prediction_train, Y_prediction_test = predict(w, b, X_train), predict(w, b, X_test)\n"
+             "    if print_cost:\n"
+             "        print(f'train accuracy: {100 * np.mean(Y_prediction_train == Y_train):.1f} %')\n"
+             "        print(f'test accuracy: {100 * np.mean(Y_prediction_train == Y_train):.1f} %')\n"
+             "    return {'costs': costs, 'Y_prediction_test': Y_prediction_test, 'Y_prediction_train': Y_prediction_train,\n"
+             "            'w': w, 'b': b, 'learning_rate': learning_rate, 'num_iterations': num_iterations}\n"},
+    {"function": "model", "kind": "wrong", "why": "prints the accuracies whatever print_cost says",
+     "code": "def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):\n"
+             "    w, b = initialize_with_zeros(X_train.shape[0])\n"
+             "    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate, print_cost)\n"
+             "    w, b = params['w'], params['b']\n"
+             "    Y_prediction_train, Y_prediction_test = predict(w, b, X_train), predict(w, b, X_test)\n"
+             "    print(f'train accuracy: {100 * np.mean(Y_prediction_train == Y_train):.1f} %')\n"
+             "    print(f'test accuracy: {100 * np.mean(Y_prediction_test == Y_test):.1f} %')\n"
+             "    return {'costs': costs, 'Y_prediction_test': Y_prediction_test, 'Y_prediction_train': Y_prediction_train,\n"
+             "            'w': w, 'b': b, 'learning_rate': learning_rate, 'num_iterations': num_iterations}\n"},
 ]

@@ -144,6 +144,13 @@ CORPUS = [
              "    Z2 = parameters['W2'] @ A1 + parameters['b2']\n"
              "    A2 = sigmoid(Z2)\n"
              "    return A2, (Z1, A1, Z2, A2)\n"},
+    {"function": "forward_propagation", "kind": "wrong", "why": "output as a weighted sum over the hidden units: one output unit only",
+     "code": "def forward_propagation(X, parameters):\n" + _DOC +
+             "    Z1 = parameters['W1'] @ X + parameters['b1']\n"
+             "    A1 = np.tanh(Z1)\n"
+             "    Z2 = np.sum(parameters['W2'].T * A1, axis=0, keepdims=True) + parameters['b2']\n"
+             "    A2 = sigmoid(Z2)\n"
+             "    return A2, {'Z1': Z1, 'A1': A1, 'Z2': Z2, 'A2': A2}\n"},
     {"function": "forward_propagation", "kind": "correct", "why": "einsum and its own logistic function",
      "code": "def forward_propagation(X, parameters):\n" + _DOC +
              "    Z1 = np.einsum('hx,xm->hm', parameters['W1'], X) + parameters['b1']\n"
@@ -269,6 +276,16 @@ CORPUS = [
              "    dW1 = dZ1 @ X.T / m\n"
              "    db1 = np.sum(dZ1, axis=1, keepdims=True) / m\n"
              "    return {'dW1': dW1, 'db1': db1, 'dW2': dW2, 'db2': db2}\n"},
+    {"function": "backward_propagation", "kind": "wrong", "why": "db2 summed over everything: one output unit only",
+     "code": "def backward_propagation(parameters, cache, X, Y):\n" + _DOC +
+             "    m = X.shape[1]\n"
+             "    dZ2 = cache['A2'] - Y\n"
+             "    dW2 = dZ2 @ cache['A1'].T / m\n"
+             "    db2 = np.sum(dZ2).reshape(1, 1) / m\n"
+             "    dZ1 = (parameters['W2'].T @ dZ2) * (1 - cache['A1'] ** 2)\n"
+             "    dW1 = dZ1 @ X.T / m\n"
+             "    db1 = np.sum(dZ1, axis=1, keepdims=True) / m\n"
+             "    return {'dW1': dW1, 'db1': db1, 'dW2': dW2, 'db2': db2}\n"},
     {"function": "backward_propagation", "kind": "correct", "why": "np.dot, np.power, np.mean for the biases",
      "code": "def backward_propagation(parameters, cache, X, Y):\n" + _DOC +
              "    m = X.shape[1]\n"
@@ -315,6 +332,17 @@ CORPUS = [
     {"function": "update_parameters", "kind": "wrong", "why": "climbs the gradient (+)",
      "code": "def update_parameters(parameters, grads, learning_rate=1.2):\n" + _DOC +
              "    return {k: parameters[k] + learning_rate * grads['d' + k] for k in parameters}\n"},
+    {"function": "update_parameters", "kind": "wrong", "why": "parameters.copy() (shallow: shares the arrays), then -=",
+     "code": "def update_parameters(parameters, grads, learning_rate=1.2):\n" + _DOC +
+             "    new = parameters.copy()\n"
+             "    for k in ('W1', 'b1', 'W2', 'b2'):\n"
+             "        new[k] -= learning_rate * grads['d' + k]\n"
+             "    return new\n"},
+    {"function": "update_parameters", "kind": "wrong", "why": "b2 updated as a number (float(db2)): one output unit only",
+     "code": "def update_parameters(parameters, grads, learning_rate=1.2):\n" + _DOC +
+             "    new = {k: parameters[k] - learning_rate * grads['d' + k] for k in ('W1', 'b1', 'W2')}\n"
+             "    new['b2'] = parameters['b2'] - learning_rate * float(grads['db2'])\n"
+             "    return new\n"},
     {"function": "update_parameters", "kind": "correct", "why": "copy.deepcopy first, then in place on the copies",
      "code": "import copy\n\n"
              "def update_parameters(parameters, grads, learning_rate=1.2):\n" + _DOC +
@@ -379,6 +407,37 @@ CORPUS = [
              "        grads = backward_propagation(parameters, cache, X, Y)\n"
              "        parameters = update_parameters(parameters, grads, learning_rate=0.01)\n"
              "    return parameters\n"},
+    {"function": "nn_model", "kind": "wrong", "why": "n_y hard-coded to 1",
+     "code": "def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):\n" + _DOC +
+             "    np.random.seed(3)\n"
+             "    n_x, _, n_y = layer_sizes(X, Y)\n"
+             "    parameters = initialize_parameters(n_x, n_h, 1)\n"
+             "    for i in range(num_iterations):\n"
+             "        A2, cache = forward_propagation(X, parameters)\n"
+             "        grads = backward_propagation(parameters, cache, X, Y)\n"
+             "        parameters = update_parameters(parameters, grads)\n"
+             "    return parameters\n"},
+    {"function": "nn_model", "kind": "wrong", "why": "print_cost ignored: never prints",
+     "code": "def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):\n" + _DOC +
+             "    np.random.seed(3)\n"
+             "    n_x, _, n_y = layer_sizes(X, Y)\n"
+             "    parameters = initialize_parameters(n_x, n_h, n_y)\n"
+             "    for i in range(num_iterations):\n"
+             "        A2, cache = forward_propagation(X, parameters)\n"
+             "        grads = backward_propagation(parameters, cache, X, Y)\n"
+             "        parameters = update_parameters(parameters, grads)\n"
+             "    return parameters\n"},
+    {"function": "nn_model", "kind": "wrong", "why": "prints the cost whatever print_cost says",
+     "code": "def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):\n" + _DOC +
+             "    np.random.seed(3)\n"
+             "    n_x, _, n_y = layer_sizes(X, Y)\n"
+             "    parameters = initialize_parameters(n_x, n_h, n_y)\n"
+             "    for i in range(num_iterations):\n"
+             "        A2, cache = forward_propagation(X, parameters)\n"
+             "        if i % 1000 == 0:\n            print(f'Cost after iteration {i}: {compute_cost(A2, Y)}')\n"
+             "        grads = backward_propagation(parameters, cache, X, Y)\n"
+             "        parameters = update_parameters(parameters, grads)\n"
+             "    return parameters\n"},
     {"function": "nn_model", "kind": "correct", "why": "the helpers, cost printed every 1000 iterations",
      "code": "def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):\n" + _DOC +
              "    np.random.seed(3)\n"
@@ -405,6 +464,8 @@ CORPUS = [
              "    while i < num_iterations:\n"
              "        A1 = np.tanh(W1 @ X + b1)\n"
              "        A2 = 1 / (1 + np.exp(-(W2 @ A1 + b2)))\n"
+             "        if print_cost and i % 1000 == 0:\n"
+             "            print(i, float(-np.mean(Y * np.log(A2) + (1 - Y) * np.log(1 - A2))))\n"
              "        dZ2 = A2 - Y\n"
              "        dZ1 = (W2.T @ dZ2) * (1 - A1 ** 2)\n"
              "        W2 = W2 - 1.2 * (dZ2 @ A1.T) / m\n"

@@ -318,6 +318,16 @@ CORPUS = [
            "    AL, cache = linear_activation_forward(A, parameters['W' + str(L)], parameters['b' + str(L)], 'sigmoid')\n"
            "    caches.append(cache)\n"
            "    return AL, caches\n"),
+    _entry("L_model_forward", "wrong", "depth hard-coded: three layers, W1 to W3",
+           "def L_model_forward(X, parameters):\n"
+           "    caches = []\n"
+           "    A = X\n"
+           "    for l in (1, 2):\n"
+           "        A, cache = linear_activation_forward(A, parameters['W' + str(l)], parameters['b' + str(l)], 'relu')\n"
+           "        caches.append(cache)\n"
+           "    AL, cache = linear_activation_forward(A, parameters['W3'], parameters['b3'], 'sigmoid')\n"
+           "    caches.append(cache)\n"
+           "    return AL, caches\n"),
     _entry("L_model_forward", "correct", "0-based loop with l + 1 in the keys",
            "def L_model_forward(X, parameters):\n"
            "    caches = []\n"
@@ -504,6 +514,11 @@ CORPUS = [
            "def linear_activation_backward(dA, cache, activation):\n"
            "    linear_cache, activation_cache = cache\n"
            "    return linear_backward(dA, linear_cache)\n"),
+    _entry("linear_activation_backward", "wrong", "relu's derivative forgotten: dZ = dA",
+           "def linear_activation_backward(dA, cache, activation):\n"
+           "    linear_cache, activation_cache = cache\n"
+           "    dZ = sigmoid_backward(dA, activation_cache) if activation == 'sigmoid' else dA\n"
+           "    return linear_backward(dZ, linear_cache)\n"),
     _entry("linear_activation_backward", "correct", "inline derivatives: dA * (Z > 0) and s (1 - s)",
            "def linear_activation_backward(dA, cache, activation):\n"
            "    (A_prev, W, b), Z = cache\n"

@@ -30,12 +30,18 @@ AID = "05_deep_nn_application"
 
 FUNCTIONS = ["two_layer_model", "L_layer_model"]
 
-# Test cells that may also fail when a function is wrong: none, see above.
-DEPENDENTS = {f: set() for f in FUNCTIONS}
+# Each model is graded in three cells: test_<model> (the parameters after a few
+# iterations), test_<model>_costs (the costs recorded) and test_<model>_print (print_cost).
+# A wrong entry names the cell it must score 0 on ("test", default test_<model>); the
+# other two may fail with it.
+DEPENDENTS = {f: {f"test_{f}", f"test_{f}_costs", f"test_{f}_print"} for f in FUNCTIONS}
 
 
-def _entry(function, kind, why, code):
-    return {"function": function, "kind": kind, "why": why, "code": code}
+def _entry(function, kind, why, code, test=None):
+    entry = {"function": function, "kind": kind, "why": why, "code": code}
+    if test:
+        entry["test"] = f"test_{function}_{test}"
+    return entry
 
 
 _HEAD_2 = ("def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):\n"
@@ -95,14 +101,14 @@ CORPUS = [
     _entry("two_layer_model", "wrong", "cost appended at every iteration",
            _two(record="        costs.append(cost)\n"
                        "        if print_cost and i % 100 == 0:\n"
-                       "            print('Cost after iteration', i, cost)\n")),
+                       "            print('Cost after iteration', i, cost)\n"), test="costs"),
     _entry("two_layer_model", "wrong", "initialize_parameters_deep((n_x, n_h, n_y)): 1/sqrt(n) scaling instead of 0.01",
            _two(init="    parameters = initialize_parameters_deep((n_x, n_h, n_y))\n")),
     _entry("two_layer_model", "wrong", "update before the cost: records the cost of the updated parameters",
            _two(cost="", update=_UPDATE + "        A2_after, _ = linear_activation_forward(\n"
                 "            linear_activation_forward(X, parameters['W1'], parameters['b1'], 'relu')[0],\n"
                 "            parameters['W2'], parameters['b2'], 'sigmoid')\n"
-                "        cost = compute_cost(A2_after, Y)\n")),
+                "        cost = compute_cost(A2_after, Y)\n"), test="costs"),
     _entry("two_layer_model", "wrong", "update_parameters' result discarded: the parameters never change",
            _two(update="        update_parameters(parameters, grads, learning_rate)\n")),
     _entry("two_layer_model", "wrong", "dA2 = A2 - Y (that is dZ2) fed to the sigmoid backward step",
@@ -117,18 +123,22 @@ CORPUS = [
            _two(record="        if i % 100 == 0:\n"
                        "            costs.append(cost)\n"
                        "        if print_cost and i % 100 == 0 or i == num_iterations - 1:\n"
-                       "            print('Cost after iteration {}: {}'.format(i, np.squeeze(cost)))\n")),
+                       "            print('Cost after iteration {}: {}'.format(i, np.squeeze(cost)))\n"), test="print"),
     _entry("two_layer_model", "wrong", "learning rate hard-coded to 0.0075",
            _two(update="        parameters = update_parameters(parameters, grads, 0.0075)\n")),
     _entry("two_layer_model", "wrong", "range(num_iterations - 1): one update short",
            _two(loop="    for i in range(num_iterations - 1):\n")),
     _entry("two_layer_model", "wrong", "range(1, num_iterations + 1): costs at 100, 200, ... but not at 0",
-           _two(loop="    for i in range(1, num_iterations + 1):\n")),
+           _two(loop="    for i in range(1, num_iterations + 1):\n"), test="costs"),
     _entry("two_layer_model", "wrong", "own cost without the (1 - Y) term",
-           _two(cost="        cost = np.squeeze(-np.sum(Y * np.log(A2)) / Y.shape[1])\n")),
+           _two(cost="        cost = np.squeeze(-np.sum(Y * np.log(A2)) / Y.shape[1])\n"), test="costs"),
     _entry("two_layer_model", "wrong", "parameters re-initialised inside the loop",
            _two(init="", loop="    for i in range(num_iterations):\n"
                                "        parameters = initialize_parameters(n_x, n_h, n_y)\n")),
+    _entry("two_layer_model", "wrong", "print_cost ignored: never prints",
+           _two(record="        if i % 100 == 0:\n            costs.append(cost)\n"), test="print"),
+    _entry("two_layer_model", "wrong", "a stray debugging print of the shapes in every iteration",
+           _two(update=_UPDATE + "        print(A1.shape, A2.shape)\n"), test="print"),
     _entry("two_layer_model", "correct", "while loop, costs stored as Python floats",
            _two(loop="    i = -1\n    while i + 1 < num_iterations:\n        i += 1\n",
                 record="        if not i % 100:\n"
@@ -158,11 +168,11 @@ CORPUS = [
     _entry("L_layer_model", "wrong", "cost appended at every iteration",
            _deep(record="        costs.append(cost)\n"
                         "        if print_cost and i % 100 == 0:\n"
-                        "            print('Cost after iteration', i, cost)\n")),
+                        "            print('Cost after iteration', i, cost)\n"), test="costs"),
     _entry("L_layer_model", "wrong", "update before the cost: records the cost of the updated parameters",
            _deep(body="        AL, caches = L_model_forward(X, parameters)\n"
                       "        grads = L_model_backward(AL, Y, caches)\n",
-                 update=_UPDATE + "        cost = compute_cost(L_model_forward(X, parameters)[0], Y)\n")),
+                 update=_UPDATE + "        cost = compute_cost(L_model_forward(X, parameters)[0], Y)\n"), test="costs"),
     _entry("L_layer_model", "wrong", "update_parameters' result discarded: the parameters never change",
            _deep(update="        update_parameters(parameters, grads, learning_rate)\n")),
     _entry("L_layer_model", "wrong", "learning rate hard-coded to 0.0075",
@@ -174,16 +184,18 @@ CORPUS = [
            _deep(record="        if i % 100 == 0:\n"
                         "            costs.append(cost)\n"
                         "        if print_cost and i % 100 == 0 or i == num_iterations - 1:\n"
-                        "            print('Cost after iteration {}: {}'.format(i, np.squeeze(cost)))\n")),
+                        "            print('Cost after iteration {}: {}'.format(i, np.squeeze(cost)))\n"), test="print"),
     _entry("L_layer_model", "wrong", "range(1, num_iterations): one update short, no cost at iteration 0",
            _deep(loop="    for i in range(1, num_iterations):\n")),
     _entry("L_layer_model", "wrong", "the cost as the (1, 1) array np.dot gives, not squeezed",
            _deep(body="        AL, caches = L_model_forward(X, parameters)\n"
                       "        m = Y.shape[1]\n"
                       "        cost = -(np.dot(Y, np.log(AL).T) + np.dot(1 - Y, np.log(1 - AL).T)) / m\n"
-                      "        grads = L_model_backward(AL, Y, caches)\n")),
+                      "        grads = L_model_backward(AL, Y, caches)\n"), test="costs"),
     _entry("L_layer_model", "wrong", "learning_rate multiplied in twice (grads scaled, then update_parameters)",
            _deep(update="        grads = {k: learning_rate * g for k, g in grads.items()}\n" + _UPDATE)),
+    _entry("L_layer_model", "wrong", "print_cost ignored: never prints",
+           _deep(record="        if i % 100 == 0:\n            costs.append(cost)\n"), test="print"),
     _entry("L_layer_model", "correct", "while loop, costs stored as Python floats",
            _deep(loop="    i = 0\n    while i < num_iterations:\n",
                  record="        if i % 100 == 0:\n"

@@ -5,7 +5,9 @@
 
 tests/corpus/<id>.py defines CORPUS, a list of {"function", "kind", "why",
 "code"} (one solution cell replaced by a typical wrong answer or by another
-correct implementation), and DEPENDENTS: for each function, the other test
+correct implementation; optional "test": the test cell a wrong entry must
+score 0 on, when a function's checks are split over several cells, default
+test_<function>), and DEPENDENTS: for each function, the other test
 cells that call it. Entries whose footprints (their own test cell and its
 dependents) do not overlap share one submission, so every lost point is still
 attributable to one entry. tests/test_corpus.py asserts the outcome.
@@ -58,7 +60,7 @@ def _judge(report, cells, group, dependents):
     lost = {gid for gid, (got, mx) in cells.items() if got < mx}
     explained = set()
     for k, entry in group:
-        target = f"test_{entry['function']}"
+        target = submissions.target(entry)
         label = f"#{k} {entry['kind']:7} {entry['function']}: {entry['why']}"
         if target not in cells:
             report.problems.append(f"{label}: the notebook has no test cell {target}")
@@ -79,7 +81,7 @@ def _judge(report, cells, group, dependents):
             report.lines.append(f"{'killed  ' if killed else 'SURVIVED'}  {label}")
             if not killed:
                 report.problems.append(f"{label}: SURVIVED {target}")
-    unexplained = lost - explained - {f"test_{e['function']}" for _, e in group}
+    unexplained = lost - explained - {submissions.target(e) for _, e in group}
     if unexplained:
         names = ", ".join(f"#{k}" for k, e in group if e["kind"] == "wrong")
         report.problems.append(f"submission with wrong entries {names} also lost points on {sorted(unexplained)}")

@@ -12,8 +12,14 @@ expression where it stands, and either checks that the literals still match
 
     nndl refs --update 01_numpy_basics
     nndl refs --check            # all notebooks
+
+A literal may span several lines (the ``# ref:`` comment then ends the last
+one). ``--update`` writes a long literal of a visible check (outside the
+hidden tests) over several lines, at most WIDTH characters each, so that a
+learner can read the expected values; hidden literals stay on one line.
 """
 import argparse
+import ast
 import contextlib
 import io
 import os
@@ -27,7 +33,115 @@ import numpy as np
 from .. import course
 
 REF_LINE = re.compile(r"^(?P<head>\s*[A-Za-z_][A-Za-z0-9_]*\s*=\s*)(?P<literal>.+?)(?P<sep>\s+#\s*ref:\s*)(?P<expr>.+?)\s*$")
+REF_TAIL = re.compile(r"(?P<sep>\s+#\s*ref:\s*)(?P<expr>.+?)\s*$")
+HEAD = re.compile(r"^\s*[A-Za-z_][A-Za-z0-9_]*\s*=\s*")
 REF_FUNC = "__nndl_ref__"
+WIDTH = 100     # longest line of a wrapped literal
+LONG = 200      # a visible ref statement longer than this is wrapped
+
+
+def ref_statements(lines):
+    """[(first, last, head, literal, sep, expr)] of the ref statements in a cell's lines:
+    ``head literal sep expr``, the literal on lines first..last (the comment on the last)."""
+    out = []
+    for last, line in enumerate(lines):
+        tail = REF_TAIL.search(line)
+        if not tail:
+            continue
+        for first in range(last, -1, -1):
+            text = "\n".join(lines[first:last] + [line[:tail.start()]])
+            head = HEAD.match(text)
+            if head and _complete(text):
+                out.append((first, last, head.group(0), text[head.end():], tail.group("sep"), tail.group("expr")))
+                break
+        else:
+            raise ValueError(f"a '# ref:' comment without an assignment of a literal: {line!r}")
+    return out
+
+
+def _complete(text):
+    """Whether ``text`` is one whole statement (a multi-line literal closed)."""
+    try:
+        return len(ast.parse(text.strip()).body) == 1
+    except SyntaxError:
+        return False
+
+
+def _split_points(literal):
+    """[(index, depth)] of the ", " separators of a literal, outside strings."""
+    points, depth, quote = [], 0, None
+    for i, ch in enumerate(literal):
+        if quote:
+            if ch == quote and literal[i - 1] != "\\":
+                quote = None
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and literal[i + 1:i + 2] == " ":
+            points.append((i, depth))
+    return points
+
+
+def wrap_literal(head, literal, width=WIDTH):
+    """``head + literal`` over several lines of at most about ``width`` characters,
+    broken after ", ": between the outermost items first (rows of a matrix), an item
+    too long for a line broken again inside. Evaluates to the same value."""
+    points = _split_points(literal)
+    if not points:
+        return head + literal
+    depth = min(d for _, d in points)
+    indent = len(head.expandtabs()) + _opening(literal, depth) + 1
+    lines = _fill(literal, 0, len(literal), points, depth, head, indent, width)
+    return "\n".join(lines)
+
+
+def _opening(literal, depth, start=0):
+    """Index of the first bracket from ``start`` on that opens nesting level ``depth``
+    (the one enclosing the items of that level)."""
+    level = sum((ch in "([{") - (ch in ")]}") for ch in literal[:start])
+    for i, ch in enumerate(literal[start:], start):
+        if ch in "([{":
+            level += 1
+            if level == depth:
+                return i
+        elif ch in ")]}":
+            level -= 1
+    return -1
+
+
+def _fill(text, lo, hi, points, depth, prefix, indent, width):
+    """Lines for text[lo:hi], cut after the ", " at ``depth``; the first line starts
+    with ``prefix``, the others with ``indent`` spaces; an item longer than a line
+    is cut again one level deeper."""
+    cuts = [i for i, d in points if d == depth and lo <= i < hi]
+    items, start = [], lo
+    for cut in cuts:
+        items.append((start, cut + 1))
+        start = cut + 2
+    items.append((start, hi))
+    lines, current = [], prefix
+    pad = " " * indent
+    for a, b in items:
+        piece = text[a:b]
+        sep = "" if current in (prefix, pad) else " "
+        if len(current) + len(sep) + len(piece) <= width:
+            current += sep + piece
+            continue
+        if current not in (prefix, pad):
+            lines.append(current)
+            current = pad
+        if len(current) + len(piece) <= width or not any(d > depth and a <= i < b for i, d in points):
+            current += piece
+            continue
+        inner = _opening(text, depth + 1, start=a) + 1
+        sub = _fill(text, a, b, points, depth + 1, current, len(current) + inner - a, width)
+        lines.extend(sub[:-1])
+        current = sub[-1]
+    lines.append(current)
+    return lines
 
 
 def format_value(v):
@@ -76,7 +190,7 @@ def _runnable(source):
 
 
 def compute(aid):
-    """Run the authoring notebook; return [(cell_index, line_index, literal, value)]."""
+    """Run the authoring notebook; return [(cell_index, first_line_index, literal, value)]."""
     nb = jupytext.read(course.authoring_path(aid))
     found = []
     plan = []  # (cell index, code to run)
@@ -84,11 +198,10 @@ def compute(aid):
         if cell.cell_type != "code":
             continue
         lines = cell.source.splitlines()
-        for li, line in enumerate(lines):
-            m = REF_LINE.match(line)
-            if m:
-                found.append((ci, li, m.group("literal"), m.group("expr")))
-                lines[li] = f"{m.group('head')}{REF_FUNC}({len(found) - 1}, lambda: ({m.group('expr')}))"
+        for first, last, head, literal, _, expr in ref_statements(lines):
+            found.append((ci, first, literal, expr))
+            lines[first] = f"{head}{REF_FUNC}({len(found) - 1}, lambda: ({expr}))"
+            lines[first + 1:last + 1] = [""] * (last - first)  # keeps the line numbers
         plan.append((ci, _runnable("\n".join(lines))))
     values = {}
 
@@ -104,9 +217,11 @@ def compute(aid):
     try:
         with tempfile.TemporaryDirectory() as tmp:
             os.chdir(tmp)
-            for ci, code in plan:
-                with contextlib.redirect_stdout(io.StringIO()):
-                    exec(compile(code, f"<{aid} cell {ci}>", "exec"), ns)
+            # the notebooks set numpy's print options and error handling: keep them to this run
+            with np.printoptions(), np.errstate():
+                for ci, code in plan:
+                    with contextlib.redirect_stdout(io.StringIO()):
+                        exec(compile(code, f"<{aid} cell {ci}>", "exec"), ns)
     finally:
         os.chdir(cwd)
         if old_env is None:
@@ -142,16 +257,31 @@ def update(aid):
     text = path.read_text()
     changed = 0
     for ci, li, literal, value in results:
-        line = nb.cells[ci].source.splitlines()[li]
-        m = REF_LINE.match(line)
-        new_line = f"{m.group('head')}{format_value(value)}{m.group('sep')}{m.group('expr')}"
-        if new_line != line:
-            if text.count(line) != 1:
-                raise RuntimeError(f"{aid}: ref line is not unique in the file: {line!r}")
-            text = text.replace(line, new_line)
+        lines = nb.cells[ci].source.splitlines()
+        first, last, head, _, sep, expr = next(r for r in ref_statements(lines) if r[0] == li)
+        old = "\n".join(lines[first:last + 1])
+        new = f"{head}{format_value(value)}"
+        if len(new) + len(sep) + len(expr) > LONG and not _hidden(lines, first):
+            new = wrap_literal(head, format_value(value))
+        new += f"{sep}{expr}"
+        if new != old:
+            if text.count(old) != 1:
+                raise RuntimeError(f"{aid}: ref statement is not unique in the file: {old!r}")
+            text = text.replace(old, new)
             changed += 1
     path.write_text(text)
     return changed
+
+
+def _hidden(lines, index):
+    """Whether line ``index`` of a cell is inside its hidden tests."""
+    inside = False
+    for line in lines[:index]:
+        if "### BEGIN HIDDEN TESTS" in line:
+            inside = True
+        elif "### END HIDDEN TESTS" in line:
+            inside = False
+    return inside
 
 
 def main(argv=None, prog="nndl refs"):

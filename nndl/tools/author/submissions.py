@@ -52,9 +52,16 @@ def load_corpus(aid):
     return list(module.CORPUS) if module else []
 
 
+def target(entry):
+    """The test cell a wrong entry must score 0 on: ``test_<function>``, or the
+    entry's "test" when a function's checks are split over several cells."""
+    return entry.get("test") or f"test_{entry['function']}"
+
+
 def footprint(entry, dependents):
     """The test cells an entry may cost: its own and those that call its function."""
-    return {f"test_{entry['function']}"} | set(dependents.get(entry["function"], ())) | set(entry.get("breaks", ()))
+    own = {f"test_{entry['function']}", target(entry)}
+    return own | set(dependents.get(entry["function"], ())) | set(entry.get("breaks", ()))
 
 
 def pack(entries, dependents):

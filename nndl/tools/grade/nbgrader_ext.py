@@ -32,6 +32,12 @@ Feedback:
   print left in the learner's function, showing the hidden inputs and the
   learner's results on them (the hidden reference values, when right): it is
   replaced by a note. Failures keep their message.
+- ``MathToMathML``: the feedback page loads MathJax from a CDN to typeset the
+  TeX of the markdown cells, so a learner offline (or behind a firewall) sees
+  raw ``$\\sigma(z)$``. Every ``$...$`` and ``$$...$$`` of a markdown cell is
+  converted to MathML (latex2mathml, pinned in requirements.txt), which
+  browsers render natively, with no script and no network. Code (fenced
+  blocks, inline code) is left alone; a formula that does not convert stays TeX.
 """
 import math
 import os
@@ -191,3 +197,41 @@ def visible_outputs(outputs):
         at = next(i for i, o in enumerate(kept) if PASSED in o.get("text", "")) + 1
         kept.insert(at, new_output("stream", name="stdout", text=HIDDEN_OUTPUT + "\n"))
     return kept
+
+
+# -- formulas -------------------------------------------------------------------
+# fenced code blocks and inline code spans: never formulas
+_CODE = re.compile(r"(^[ \t]*```.*?^[ \t]*```[ \t]*$|`[^`\n]+`)", flags=re.S | re.M)
+# $$...$$ (may span lines), then $...$ on one line; an escaped \$ is a dollar sign
+_MATH = re.compile(r"\$\$(?P<block>.+?)\$\$|(?<![\\$])\$(?!\$)(?P<inline>[^$\n]+?)(?<![\\$])\$", flags=re.S)
+# text between MathML tags: characters markdown would read as emphasis, code or links
+_TEXT = re.compile(r">([^<]+)<")
+_MARKDOWN_SPECIAL = {c: f"&#x{ord(c):04X};" for c in "*_`\\[]~$|"}
+
+
+class MathToMathML(NbGraderPreprocessor):
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type == "markdown":
+            cell.source = tex_to_mathml(cell.source)
+        return cell, resources
+
+
+def tex_to_mathml(markdown):
+    """``markdown`` with every TeX formula outside code replaced by MathML."""
+    parts = _CODE.split(markdown)
+    # split() with one group: prose at even indices, code at odd ones
+    return "".join(part if k % 2 else _MATH.sub(_convert, part) for k, part in enumerate(parts))
+
+
+def _convert(match):
+    tex = match.group("block") if match.group("block") is not None else match.group("inline")
+    display = "block" if match.group("block") is not None else "inline"
+    try:
+        # imported here: autograding must not depend on a package only feedback uses
+        from latex2mathml.converter import convert as _tex_to_mathml
+
+        mathml = _tex_to_mathml(tex.strip(), display=display)
+    except Exception:  # noqa: BLE001 - an unknown command: better raw TeX than no feedback
+        return match.group(0)
+    mathml = _TEXT.sub(lambda m: ">" + "".join(_MARKDOWN_SPECIAL.get(c, c) for c in m.group(1)) + "<", mathml)
+    return mathml.replace("\n", " ")

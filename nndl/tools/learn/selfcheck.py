@@ -39,6 +39,8 @@ from ..grade.course_dir import Course
 from ..grade.sandbox import trusted_code_args
 
 EXIT_PASS, EXIT_FAIL, EXIT_UNUSABLE = 0, 1, 2
+# where the judge keeps its reference runs between self-checks (keyed by the notebook's version)
+REFERENCES = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "nndl" / "references"
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 # An error message is shown in full up to this size; anything longer is cut
@@ -459,6 +461,9 @@ def _autograde(c, students, timeout, workers):
     extra = [f"--Execute.timeout={int(timeout)}"] if timeout else []
     # your own notebook: confined when the sandbox starts here, and run as you when it cannot
     extra += trusted_code_args()[0]
+    # the judge's reference run of each assignment is made once and kept for later checks
+    if not os.environ.get("NNDL_REFERENCES"):
+        extra.append(f"--Judge.references={REFERENCES}")
     workers = max(1, min(workers or os.cpu_count() or 1, len(students)))
     groups = [students[k::workers] for k in range(workers)]
     jobs = []
