@@ -57,19 +57,6 @@ def submit(c, student, notebook, name=None, timestamp=None):
         (c.root / "submitted" / student / AID / "timestamp.txt").write_text(timestamp)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def shared_references(tmp_path_factory):
-    """One judge reference run of notebook 01 for all the courses of this module (its cache
-    is keyed by the source notebook), instead of one per course."""
-    previous = os.environ.get("NNDL_REFERENCES")
-    os.environ["NNDL_REFERENCES"] = str(tmp_path_factory.mktemp("references"))
-    yield
-    if previous is None:
-        os.environ.pop("NNDL_REFERENCES", None)
-    else:
-        os.environ["NNDL_REFERENCES"] = previous
-
-
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
     """A course with 01 generated, a due date, and the class submitted; copied by each test."""
