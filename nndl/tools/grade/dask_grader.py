@@ -297,7 +297,9 @@ class Grader:
         files = self.files(aid, student)
         digest = task_digest(text, files)
         name = f"execute-{aid}-{student}-{notebook}-{digest[:12]}-{self.sent}"
-        future = self.client.submit(execute_notebook, text, files, self.worker_config, self.executor,
+        cd = self.coursedir
+        workdir = cd.format_path(cd.autograded_directory, student, aid)  # where nbgrader would run it
+        future = self.client.submit(execute_notebook, text, files, self.worker_config, self.executor, workdir,
                                     key=name, pure=False, retries=0)
         self.sent += 1
         self.futures[(student, aid, notebook)] = (digest, future)

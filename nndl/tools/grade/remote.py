@@ -44,13 +44,16 @@ def write_files(folder, files):
         target.write_bytes(data)
 
 
-def execute_notebook(notebook_json, files, config, preprocessor):
+def execute_notebook(notebook_json, files, config, preprocessor, workdir=""):
     """Execute one sanitized notebook; return {"notebook": json} or {"error", "message"}.
 
     notebook_json: the sanitized notebook as nbgrader would execute it.
     files: {relative path: bytes}, what nbgrader puts in the notebook's folder.
     config: the course's nbgrader config as plain dicts (section -> trait -> value).
     preprocessor: the import name of the execute preprocessor to use.
+    workdir: the folder nbgrader would run the kernel in (autograded/<student>/<id>/ on
+    the driver): the sandboxed kernel sees that path as its working folder
+    (Sandbox.workdir), so that it runs exactly as under `nbgrader autograde`.
     Either way the result has "warnings": what the preprocessor logged.
     """
     import nbformat
@@ -69,6 +72,8 @@ def execute_notebook(notebook_json, files, config, preprocessor):
     try:
         with tempfile.TemporaryDirectory(prefix="nndl-grade-") as folder:
             write_files(folder, files)
+            if workdir:
+                config = dict(config, Sandbox=dict(config.get("Sandbox", {}), workdir=workdir))
             executor = import_item(preprocessor)(config=Config(config), log=log)
             # nbgrader sets this while autograding; notebooks may look at it
             with setenv(NBGRADER_EXECUTION="autograde"):

@@ -91,6 +91,10 @@ class Sandbox(LoggingConfigurable):
     max_file_size = Unicode("256M", help="Largest file the kernel may write").tag(config=True)
     bwrap = Unicode("bwrap", help="The bubblewrap executable").tag(config=True)
     readonly = List(Unicode(), help="More host paths the kernel may read (e.g. a data folder)").tag(config=True)
+    workdir = Unicode("", help="The kernel's working folder as the kernel sees it, when it differs from the "
+                               "host folder holding its files: a Dask worker (nndl grade) executes in a "
+                               "temporary folder what nbgrader runs in autograded/<student>/<id>/, and the "
+                               "kernel must see the same path. Empty: the host folder.").tag(config=True)
 
     # -- can it start? ----------------------------------------------------
     def check(self):
@@ -101,7 +105,8 @@ class Sandbox(LoggingConfigurable):
 
     # -- the command ------------------------------------------------------
     def command(self, kernel_cmd, workdir, rundir, uid=None):
-        """The bwrap argv that runs ``kernel_cmd`` confined, with ``workdir`` as its private cwd.
+        """The bwrap argv that runs ``kernel_cmd`` confined, with ``workdir`` as its private cwd
+        (seen at ``Sandbox.workdir`` when that is set).
 
         Returns (argv, fds): the open files of ``workdir`` handed to bwrap, to be
         passed to the child (``pass_fds``) and closed afterwards.
@@ -124,9 +129,10 @@ class Sandbox(LoggingConfigurable):
         if tools.is_dir():
             args += ["--perms", "0755", "--tmpfs", str(tools)]
         args += _parents(rundir, made) + ["--bind", str(rundir), str(rundir)]
-        workdir = Path(workdir)
+        host = Path(workdir)
+        workdir = Path(self.workdir) if self.workdir else host
         args += _parents(workdir, made) + ["--perms", "0777", "--size", size, "--tmpfs", str(workdir)]
-        copy_args, fds = _copies(workdir)
+        copy_args, fds = _copies(host, workdir)
         args += copy_args + ["--chdir", str(workdir), "--unsetenv", "JPY_PARENT_PID"]
         fonts = _font_cache()
         if fonts:  # matplotlib's font list, so that no kernel spends ~0.5 s building it again
@@ -200,15 +206,18 @@ def _parents(path, made):
     return args
 
 
-def _copies(workdir):
-    """bwrap arguments that copy the working folder's files into the private tmpfs (read by fd)."""
+def _copies(host, inside=None):
+    """bwrap arguments that copy the files of folder ``host`` into the private tmpfs at
+    ``inside`` (default: the same path), read by fd."""
     args, fds = [], []
-    for path in sorted(Path(workdir).rglob("*")):
+    host = Path(host)
+    inside = Path(inside) if inside else host
+    for path in sorted(host.rglob("*")):
         if path.is_symlink() or path.suffix == ".ipynb":
             # a link could point anywhere on the host; the notebook being graded is the
             # kernel's code, not its data (and it holds the test cells)
             continue
-        target = str(path)
+        target = str(inside / path.relative_to(host))
         if path.is_dir():
             args += ["--perms", "0777", "--dir", target]
         elif path.is_file():
