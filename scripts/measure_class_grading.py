@@ -20,6 +20,11 @@ execution), the scaling efficiency against one worker ((rate / rate with 1
 worker) / workers), and the mean 1-minute load average (on a shared machine the
 wall time is inflated by the load; CPU time is not). Every run must grade every
 submission to full marks, or the script stops.
+
+The CPU time of sandboxed kernels (bubblewrap, its own PID namespace) does not
+reach this process's getrusage: with the sandbox on, the workers' column counts
+the workers but not the students' code. NNDL_NO_SANDBOX=1 measures it (and
+runs the reference solutions unconfined, which is what they are).
 """
 import argparse
 import contextlib
