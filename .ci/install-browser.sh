@@ -13,22 +13,7 @@ if [ -x "$CHROMIUM" ]; then
   exit 0
 fi
 
-if [ "$(id -u)" -eq 0 ]; then
-  SUDO=()
-elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-  SUDO=(sudo -n)
-else
-  echo "install-browser: not root and no password-less sudo; cannot install chromium" >&2
-  exit 1
-fi
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "install-browser: no apt-get here (not Debian/Ubuntu); install chromium by hand" >&2
-  exit 1
-fi
-
-export DEBIAN_FRONTEND=noninteractive
-"${SUDO[@]}" apt-get update -qq
-"${SUDO[@]}" apt-get install -y -qq chromium fonts-dejavu-core fonts-liberation >/dev/null
+bash "$(dirname "$0")/apt-install.sh" chromium fonts-dejavu-core fonts-liberation
 if [ ! -x "$CHROMIUM" ]; then
   echo "install-browser: apt-get installed chromium but $CHROMIUM is missing" >&2
   exit 1

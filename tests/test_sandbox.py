@@ -144,6 +144,10 @@ if os.fork() == 0:  # a daemon: double fork, new session
 import os
 print("ENV", dict(os.environ))
 """,
+    "flood_output": """
+for _ in range(120):  # 120 MB of output, far past the grader's cap per notebook
+    print("y" * 1_000_000)
+""",
     "signal_parent": """
 import os, signal
 try:
@@ -287,6 +291,7 @@ def test_hostile_submissions_are_contained(hostile_class, grader, monkeypatch):
             assert secret not in text, f"{attack}: {secret!r} reached the notebook's outputs"
         for claim in ("WROTE", "CONNECTED", "ALLOCATED", "STARTED 300", "killed parent"):
             assert claim not in text, f"{attack}: {claim}"
+        assert c.autograded_notebook(f"eve_{attack}", AID).stat().st_size < 40e6, f"{attack}: output not capped"
         folder = c.root / "autograded" / f"eve_{attack}" / AID
         assert sorted(p.name for p in folder.iterdir()) == [f"{AID}.ipynb"], f"{attack}: wrote into the host folder"
     assert not (c.root / "exchange" / "nndl" / "outbound" / AID / "leak.txt").exists()

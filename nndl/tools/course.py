@@ -17,6 +17,8 @@ RELEASE = ROOT / "release"
 # nbgrader's markers; the build and the tests both rely on them
 HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
 HIDDEN_END = "### END HIDDEN TESTS"
+# a reference value in a test cell: `name = <literal>  # ref: <expression>` (nndl refs, the judge)
+REF_LINE = re.compile(r"^(?P<head>\s*[A-Za-z_][A-Za-z0-9_]*\s*=\s*)(?P<literal>.+?)(?P<sep>\s+#\s*ref:\s*)(?P<expr>.+?)\s*$")
 SOLUTION_BEGIN = "### BEGIN SOLUTION"
 SOLUTION_END = "### END SOLUTION"
 

@@ -32,7 +32,7 @@ import numpy as np
 
 from .. import course
 
-REF_LINE = re.compile(r"^(?P<head>\s*[A-Za-z_][A-Za-z0-9_]*\s*=\s*)(?P<literal>.+?)(?P<sep>\s+#\s*ref:\s*)(?P<expr>.+?)\s*$")
+REF_LINE = course.REF_LINE
 REF_TAIL = re.compile(r"(?P<sep>\s+#\s*ref:\s*)(?P<expr>.+?)\s*$")
 HEAD = re.compile(r"^\s*[A-Za-z_][A-Za-z0-9_]*\s*=\s*")
 REF_FUNC = "__nndl_ref__"

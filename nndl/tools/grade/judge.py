@@ -33,7 +33,6 @@ the learner's kernel emitted at a position must match the reference there.
 """
 import ast
 import base64
-import copy
 import hashlib
 import hmac
 import json
@@ -54,10 +53,10 @@ from nbgrader.utils import is_grade, is_solution
 from traitlets import Bool, Unicode
 
 from nndl import checks
+from nndl.tools import course
 from nndl.measure import MIME, SAMPLE
 
-BEGIN, END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
-REF_LINE = re.compile(r"^(?P<head>\s*[A-Za-z_][A-Za-z0-9_]*\s*=\s*)(?P<literal>.+?)(?P<sep>\s+#\s*ref:\s*)(?P<expr>.+?)\s*$")
+BEGIN, END, REF_LINE = course.HIDDEN_BEGIN, course.HIDDEN_END, course.REF_LINE
 FORMAT = 1  # of the reference files: bump when records change meaning
 
 
@@ -150,7 +149,6 @@ def _perturbed(node_text, seed):
         return None
     rng = np.random.RandomState(seed)
     u = rng.uniform(-1.0, 1.0, a.shape)
-    out = a.copy()
     whole = a == np.round(a)
     unit = (a > 0) & (a < 1)
     logit = np.log(np.where(unit, a, 0.5) / (1 - np.where(unit, a, 0.5)))

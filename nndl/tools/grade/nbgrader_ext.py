@@ -39,6 +39,7 @@ Feedback:
   browsers render natively, with no script and no network. Code (fenced
   blocks, inline code) is left alone; a formula that does not convert stays TeX.
 """
+import json
 import math
 import os
 import re
@@ -58,6 +59,8 @@ NOTE = "(The lines of the test are not shown: they include hidden tests.)"
 # test cell prints after it, it printed while its hidden tests ran
 PASSED = "all visible checks passed."
 HIDDEN_OUTPUT = "(What was printed while the hidden tests ran is not shown.)"
+OUTPUT_CUT = ("\n(Output stopped here: this notebook sent more than {} MB of output; the rest was dropped. "
+              "Print less, e.g. not inside a loop.)\n")
 OVERTIME = ("Not run: the notebook reached its total time limit ({} s) before this cell "
             "(an infinite loop or very slow code in an earlier cell).")
 DEAD = ("The kernel died while running this cell (exit(), os._exit or a crash). The cell was "
@@ -94,6 +97,9 @@ class CourseOverwriteCells(OverwriteCells):
 
 class ResilientExecute(Execute):
     max_dead_cells = Integer(3, help="Cells that may kill the kernel before the submission is given up").tag(config=True)
+    max_output_bytes = Integer(32 * 2**20, help="Output a notebook may send to the grader; past it the rest "
+                                                "is dropped (a kernel printing in a loop must not fill the "
+                                                "grader's memory)").tag(config=True)
 
     def create_kernel_manager(self):
         """A sandboxed kernel (the default), or nbgrader's own when the instructor opted out."""
@@ -121,6 +127,7 @@ class ResilientExecute(Execute):
 
     def _preprocess(self, nb, resources, km):
         self._deadline = time.monotonic() + Sandbox(parent=self).notebook_timeout
+        self._output_bytes, self._output_cut = 0, False
         replaced = {}
         for attempt in range(self.max_dead_cells + 1):
             self._running = None
@@ -150,11 +157,30 @@ class ResilientExecute(Execute):
             return cell, resources
         return super().preprocess_cell(cell, resources, index)
 
+    def output(self, outs, msg, display_id, cell_index):
+        """nbclient's output handler, with a cap on what one notebook may send."""
+        self._output_bytes += _message_size(msg.get("content", {}))
+        if self._output_bytes > self.max_output_bytes:
+            if not self._output_cut:
+                self._output_cut = True
+                outs.append(new_output("stream", name="stdout", text=OUTPUT_CUT.format(self.max_output_bytes >> 20)))
+            return None
+        return super().output(outs, msg, display_id, cell_index)
+
     def _get_timeout(self, cell):
         """The per-cell limit, never past the notebook's deadline."""
         timeout = super()._get_timeout(cell)
         left = max(1, math.ceil(self._deadline - time.monotonic()))  # ends at or after the deadline
         return left if timeout is None else min(timeout, left)
+
+
+def _message_size(content):
+    """Roughly the bytes of an output message: its text and data."""
+    size = len(content.get("text", "")) + len(str(content.get("evalue", "")))
+    size += sum(len(line) for line in content.get("traceback", []) if isinstance(line, str))
+    for value in (content.get("data") or {}).values():
+        size += len(value) if isinstance(value, str) else len(json.dumps(value))
+    return size
 
 
 class WarningsAreNotFailures(NbGraderPreprocessor):
