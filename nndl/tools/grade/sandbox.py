@@ -305,6 +305,9 @@ class SandboxedKernelManager(AsyncKernelManager):
         kw["env"] = self.sandbox.environment(kw.get("env"), self.rundir)
         kw["cwd"] = str(self.rundir)
         kw["pass_fds"] = tuple(fds)
+        # the kernel's own stdout carries only ipykernel's start-up notes (cell output travels
+        # over the sockets); stderr stays, for bubblewrap's words when a sandbox cannot start
+        kw["stdout"] = subprocess.DEVNULL
         if self.uid is not None:  # the dropped uid must create its sockets and read the connection file
             os.chown(self.rundir, self.uid, self.uid)
             os.chown(self.connection_file, self.uid, self.uid)
