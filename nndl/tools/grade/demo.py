@@ -61,12 +61,16 @@ def table(scores, aids, students):
 
 
 def lost_points(c, aids, students):
-    """Per question, where points were lost: 'cleo 02_logistic_regression: test_propagate 0/3'."""
+    """Per question, where points were lost: 'cleo 02_logistic_regression: test_propagate 0/3';
+    a notebook that lost every question is said in one line."""
     lines = []
     for s in students:
         for a in aids:
-            lost = [f"{gid} {got:g}/{mx:g}" for gid, (got, mx) in sorted(c.cell_scores(s, a).items()) if got < mx]
-            if lost and len(lost) < len(c.cell_scores(s, a)):
+            cells = c.cell_scores(s, a)
+            lost = [f"{gid} {got:g}/{mx:g}" for gid, (got, mx) in sorted(cells.items()) if got < mx]
+            if cells and all(got == 0 for got, _ in cells.values()):
+                lines.append(f"  {s} {a}: every question ({len(cells)}) scored 0")
+            elif lost:
                 lines.append(f"  {s} {a}: " + ", ".join(lost))
     return lines
 
@@ -104,7 +108,7 @@ def main(argv=None, prog="nndl demo"):
     print(table(c.scores(), aids, STUDENTS))
     lost = lost_points(c, aids, STUDENTS)
     if lost:
-        print("\npoints lost, per question (partial submissions):")
+        print("\npoints lost, per question:")
         print("\n".join(lost))
     print(f"\ndone in {time.time() - start:.0f} s")
     write_report()
