@@ -87,6 +87,14 @@ c.Autograde.autograde_preprocessors = [
 # tracebacks, the hidden lines around a failing check. Remove both. Its formulas
 # would need MathJax from a CDN: MathToMathML turns them into MathML, which the
 # browser renders offline.
+# ... and the page loads no MathJax from a CDN: the course's template folder, first
+# on the path, gives the feedback template a mathjax() macro that loads nothing.
+import nbgrader as _nbgrader  # noqa: E402
+
+c.HTMLExporter.extra_template_basedirs = [
+    os.path.join(HERE, "nndl", "tools", "grade", "templates"),  # also used by `nndl lab`'s HTML export
+    os.path.join(os.path.dirname(_nbgrader.__file__), "server_extensions", "formgrader", "templates"),
+]
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "nbgrader.preprocessors.ClearHiddenTests",

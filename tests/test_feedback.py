@@ -39,7 +39,16 @@ from nndl.tools.author import submissions
 from nndl.tools.grade.course_dir import temporary_course
 from nndl.tools.grade.nbgrader_ext import HIDDEN_OUTPUT, NOTE, PASSED
 
+from .browser_support import chromium_path, launch_chromium
 from .conftest import _SELECTED
+
+try:
+    import playwright  # noqa: F401 - the browser check needs it
+except ImportError:
+    playwright = None
+CHROMIUM, NO_CHROMIUM = chromium_path()
+NO_BROWSER = "the playwright package is not installed" if playwright is None else NO_CHROMIUM
+ARTIFACTS = course.ROOT / "tests" / "artifacts" / "feedback"
 
 AIDS = [aid for aid in course.assignment_ids() if submissions.load_corpus(aid)]
 SOFTMAX = "01_numpy_basics"
@@ -405,6 +414,40 @@ def test_feedback_formulas_are_mathml_not_tex(graded):
         tex = [c for c in cells if "$" in re.sub(r"<code>.*?</code>|<pre>.*?</pre>", "", c, flags=re.S)]
         assert not tex, f"{student} {aid}: TeX left in the feedback: {tex[0][:300]}"
         assert sum(c.count("<math ") for c in cells) >= 5, f"{student} {aid}: no MathML in the feedback"
+
+
+def test_feedback_loads_nothing_from_the_network(graded):
+    """No MathJax (or anything else) from a CDN: the page is complete offline."""
+    _, results = graded
+    for (student, aid), (page, _, _) in sorted(results.items()):
+        assert not re.search(r"<script[^>]+src=[\"']https?:", page), f"{student} {aid}: a script from the network"
+        assert "cdnjs" not in page
+
+
+@pytest.mark.skipif(NO_BROWSER is not None, reason=NO_BROWSER or "")
+def test_feedback_formulas_render_in_the_browser(graded, tmp_path):
+    """Chromium, offline, shows a feedback page's formulas as MathML with a real size, and
+    requests nothing from the network and logs no error."""
+    from playwright.sync_api import sync_playwright
+    _, results = graded
+    (student, aid), (page_html, _, _) = sorted(results.items())[-1]
+    path = tmp_path / "feedback.html"
+    path.write_text(page_html)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw:
+        context = launch_chromium(pw, CHROMIUM, tmp_path / "profile", viewport=(1100, 900))
+        try:
+            page = context.new_page()
+            errors, remote = [], []
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("request", lambda r: remote.append(r.url) if not r.url.startswith(("file:", "data:")) else None)
+            page.goto(path.as_uri(), wait_until="load")
+            heights = page.eval_on_selector_all("math", "ms => ms.map(m => m.getBoundingClientRect().height)")
+            page.screenshot(path=str(ARTIFACTS / f"feedback-{aid}.png"), full_page=False)
+        finally:
+            context.close()
+    assert len(heights) >= 5 and all(h > 5 for h in heights), heights[:10]
+    assert remote == [] and errors == [], (remote, errors)
 
 
 def test_tex_to_mathml_leaves_code_and_dollar_signs_alone():

@@ -110,3 +110,17 @@ def test_learner_library_never_imports_the_tools():
                 names = [("." * node.level) + (node.module or "")]
                 names += [f"{names[0]}.{a.name}" for a in node.names]
             assert not any("tools" in n.split(".") for n in names), f"{path.name} imports {names}"
+
+
+def test_lab_exports_html_that_reads_offline():
+    """`nndl lab`'s export settings give HTML with MathML formulas and no script from the network."""
+    import re
+
+    from nbconvert import HTMLExporter
+    from traitlets.config.loader import KVArgParseConfigLoader
+
+    config = KVArgParseConfigLoader(lab.OFFLINE_EXPORT).load_config()
+    nb = course.read_notebook(course.release_path(course.assignment_ids()[-1]))
+    page, _ = HTMLExporter(config=config).from_notebook_node(nb)
+    assert page.count("<math") >= 5
+    assert not re.search(r"<script[^>]+src=\"https?:", page)

@@ -7,6 +7,7 @@ work. New assignments (after a `git pull`) are added beside it.
 import argparse
 import os
 import shutil
+from pathlib import Path
 import subprocess
 import sys
 
@@ -20,6 +21,16 @@ c = get_config()  # noqa: F821
 # nbgrader's lab extensions look for an exchange; keep it inside the workspace.
 c.Exchange.root = os.path.join(os.path.dirname(os.path.abspath(__file__)), ".exchange")
 '''
+
+
+# "Save and Export Notebook As HTML" in the learner's lab: formulas as MathML and no
+# MathJax or require.js from a CDN, so an exported notebook reads offline (as the feedback does).
+TEMPLATES = Path(__file__).resolve().parent.parent / "grade" / "templates"
+OFFLINE_EXPORT = [
+    "--HTMLExporter.preprocessors=nndl.tools.grade.nbgrader_ext.MathToMathML",
+    f"--HTMLExporter.extra_template_basedirs={TEMPLATES}",
+    "--HTMLExporter.require_js_url=",
+]
 
 
 def populate(workspace=WORKSPACE):
@@ -52,7 +63,7 @@ def main(argv=None, prog="nndl lab"):
         print(f"kept {len(kept)} file(s) you already have in workspace/ (never overwritten)")
     env = dict(os.environ)
     env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
-    cmd = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={WORKSPACE}", *argv]
+    cmd = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={WORKSPACE}", *OFFLINE_EXPORT, *argv]
     print("starting:", " ".join(cmd))
     return subprocess.call(cmd, cwd=WORKSPACE, env=env)
 
