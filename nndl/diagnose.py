@@ -1,0 +1,408 @@
+"""Why a learner's value may differ from the expected one: the relation between them.
+
+A failed check says *that* values differ; the relation between what the learner
+got and what was expected usually gives the cause away (every entry m times too
+big: a missing 1/m; the opposite sign: a flipped subtraction; the right values
+in another order: a reshape in the wrong memory order; ...). Each function here
+returns ONE line naming the most likely cause in the learner's terms, or None
+when no relation is recognised (a wrong hint is worse than none).
+
+Rules, because hidden checks use these too (the judge calls the checks with
+reveal=False, in the grader's process):
+
+- a hint depends on its arguments only (the same text in the kernel and in the
+  judge);
+- ``reveal=False`` (hidden or unrevealed checks): no number that comes from the
+  data (no values, no factor, no size); ``reveal=True`` (visible checks) may
+  show a small whole factor, since the values are in the notebook anyway;
+- never raises (``checks._hint`` wraps every call anyway) and stays cheap: a
+  few vectorised comparisons, no loops over entries.
+"""
+import re
+
+import numpy as np
+
+RTOL, ATOL = 1e-6, 1e-9
+MAX_ENTRIES = 200_000  # above this, only the cheap relations are tried
+
+
+# -- helpers ------------------------------------------------------------------
+
+def _floats(x):
+    """``x`` as a float ndarray, or None when it is not numbers."""
+    try:
+        a = np.asarray(x, dtype=float)
+    except (TypeError, ValueError):
+        return None
+    return a if a.dtype.kind == "f" else None
+
+
+def _close(a, b):
+    return a.shape == b.shape and bool(np.allclose(a, b, rtol=RTOL, atol=ATOL))
+
+
+def _varied(e):
+    """Enough distinct values that a relation is no coincidence."""
+    return e.size >= 2 and np.ptp(e) > 1e-9
+
+
+def _whole(k, largest=10_000):
+    """n when k is a whole number n with 2 <= |n| <= largest."""
+    n = round(k)
+    if 2 <= abs(n) <= largest and abs(k - n) < 1e-6 * abs(n):
+        return int(n)
+    return None
+
+
+def _factor(a, e):
+    """k when a == k * e entry by entry for one k other than 1 (0 excluded)."""
+    nonzero = np.abs(e) > 1e-12
+    if not np.any(nonzero) or np.any(np.abs(a[~nonzero]) > 1e-9):
+        return None
+    ratios = a[nonzero] / e[nonzero]
+    k = float(np.median(ratios))
+    if not np.isfinite(k) or abs(k) < 1e-12 or abs(k - 1) < 1e-6:
+        return None
+    return k if np.allclose(ratios, k, rtol=1e-6, atol=0) else None
+
+
+# -- constant factors ---------------------------------------------------------
+
+def factor_hint(k, reveal=False, m=None, n_entries=None):
+    """The cause of a value k times the expected one, in words."""
+    if m is not None and m >= 2:
+        if abs(k - m) < 1e-6 * m:
+            return _shown(reveal, f"every value is m = {m} times too big", "every value is larger by a factor "
+                          "equal to the number of examples m") + ": a missing 1/m (a sum where a mean is needed?)"
+        if abs(k * m - 1) < 1e-6:
+            return _shown(reveal, f"every value is m = {m} times too small", "every value is smaller by a factor "
+                          "equal to the number of examples m") + ": an extra 1/m (divided by m twice, or a mean where a sum is needed?)"
+    if n_entries is not None and n_entries >= 2 and n_entries != m:
+        if abs(k - n_entries) < 1e-6 * n_entries:
+            return _shown(reveal, f"every value is {n_entries} times the expected one", "every value is larger by a factor equal to the "
+                          "number of entries") + ": a sum where the mean is needed?"
+        if abs(k * n_entries - 1) < 1e-6:
+            return _shown(reveal, f"every value is 1/{n_entries} of the expected one", "every value is smaller by a factor equal to the "
+                          "number of entries") + ": a mean (np.mean) where the sum is needed?"
+    if abs(k - 2) < 1e-6:
+        return "exactly twice the expected value: a term counted twice, or a missing 1/2?"
+    if abs(k - 0.5) < 1e-6:
+        return "exactly half the expected value: an extra 1/2, or a term counted once instead of twice?"
+    n, inv = _whole(k), _whole(1 / k)
+    if n is not None:
+        return _shown(reveal, f"every value is {n} times the expected one", "every value is off by the same "
+                      "whole-number factor") + ": a missing 1/m, or a sum where a mean is needed?"
+    if inv is not None:
+        return _shown(reveal, f"every value is 1/{inv} of the expected one", "every value is smaller by the same "
+                      "whole-number factor") + ": an extra division (by m?), or a mean where a sum is needed?"
+    return ("every value is off by the same factor: a scaling (1/m, the learning rate, a constant like 0.01) "
+            "applied where it does not belong, or missing?")
+
+
+_M_IN_LABEL = re.compile(r"\bm = (\d+)\b")
+
+
+def m_of(what, m=None):
+    """The number of examples: given, or named in the check's label ("dW on m = 5": the label is shown anyway)."""
+    if m is not None:
+        return m
+    found = _M_IN_LABEL.search(what or "")
+    return int(found.group(1)) if found else None
+
+
+def _round_number(x):
+    """x has at most 3 significant digits (0.2, 1.0, 0.075)."""
+    return x == 0 or abs(float(f"{x:.3g}") - x) <= 1e-12 * abs(x)
+
+
+_N_IN_LABEL = re.compile(r"\bon (\d+) (?:predictions|entries|values)\b")
+
+
+def n_of(what, n=None):
+    """The number of entries summed, given or named in the label ("L1 on 4 predictions")."""
+    if n is not None:
+        return n
+    found = _N_IN_LABEL.search(what or "")
+    return int(found.group(1)) if found else None
+
+
+def _shown(reveal, visible, hidden):
+    return visible if reveal else hidden
+
+
+# -- arrays ---------------------------------------------------------------------
+
+def array_hint(actual, expected, what="", reveal=False, start=None, inputs=None, m=None):
+    """A likely cause when ``actual`` (same shape as ``expected``) has different values."""
+    a, e = _floats(actual), _floats(expected)
+    if a is None or e is None or a.shape != e.shape or a.size == 0:
+        return None
+    m = m_of(what, m)
+    if start is not None:
+        s = _floats(start)
+        if s is not None and s.shape == a.shape and np.array_equal(a, s):
+            return ("it still equals its value before training: nothing was updated (is each step's result "
+                    "assigned back, as in w = w - learning_rate * dw or parameters = update_parameters(...)?)")
+    found = _input_hint(a, e, inputs)
+    if found:
+        return found
+    if not np.any(a) and np.any(e):
+        return "every entry is 0: the result is never computed, or is overwritten with zeros?"
+    for relation in (_sign_relation, _factor_relation, _shift_relation, _axis_factor_relation):
+        found = relation(a, e, reveal, m)
+        if found:
+            return found
+    if a.size <= MAX_ENTRIES:
+        found = _order_hint(a, e) or _partial_hint(a, e, what)
+    return found or None
+
+
+def _input_hint(a, e, inputs):
+    for name, x in (inputs or {}).items():
+        x = _floats(x)
+        if x is not None and x.shape == a.shape and np.array_equal(a, x) and not np.array_equal(a, e):
+            return (f"it equals the input {name} unchanged: is the computed value returned (and assigned back), "
+                    f"rather than {name} itself?")
+    return None
+
+
+def _sign_relation(a, e, reveal, m):
+    if not np.any(np.abs(e) > 1e-9):
+        return None
+    if _close(a, -e):
+        return ("every value has the opposite sign: a subtraction the wrong way round (A - Y vs Y - A), "
+                "or + instead of - (e.g. in the update W - learning_rate * dW)?")
+    return None
+
+
+def _factor_relation(a, e, reveal, m):
+    k = _factor(a, e)
+    if k is None or k < 0:
+        if k is not None:  # negative factor other than -1
+            return "every value has the opposite sign and a different size: a flipped subtraction and a scaling?"
+        return None
+    return factor_hint(k, reveal, m)
+
+
+def _axis_factor_relation(a, e, reveal, m):
+    """Each row (or column) right up to its own factor: a divisor computed over the wrong axis."""
+    if a.ndim != 2 or min(a.shape) < 2:
+        return None
+    zero = np.abs(e) <= 1e-12
+    if not np.array_equal(zero, np.abs(a) <= 1e-12) or zero.all(axis=1).any() or zero.all(axis=0).any():
+        return None
+    ratio = np.where(zero, np.nan, a / np.where(zero, 1.0, e))
+    if np.any(ratio[~zero] <= 0):
+        return None
+    rows = np.nanmax(ratio, axis=1) - np.nanmin(ratio, axis=1) <= 1e-6 * np.nanmax(np.abs(ratio), axis=1)
+    cols = np.nanmax(ratio, axis=0) - np.nanmin(ratio, axis=0) <= 1e-6 * np.nanmax(np.abs(ratio), axis=0)
+    if rows.all() and not cols.all():
+        return ("each row is right up to its own factor: the divisor of each row is wrong (a norm or sum over "
+                "the wrong axis or the whole matrix, or a missing square root?)")
+    if cols.all() and not rows.all():
+        return ("each column is right up to its own factor: the divisor of each column is wrong (a sum or norm "
+                "over the wrong axis or the whole matrix?)")
+    log = np.where(zero, np.nan, np.log(np.where(zero, 1.0, ratio)))
+    centred = log - log[:, :1]  # log a_ij/e_ij = r_i + c_j: the same across rows once r_i is taken out
+    spread = np.nanmax(centred, axis=0) - np.nanmin(centred, axis=0)
+    if not zero[:, 0].any() and np.all(np.nan_to_num(spread) <= 1e-6):
+        return ("every entry is off by a factor that depends on its row and its column: a normalisation over "
+                "the wrong axis (axis=0 for axis=1)?")
+    return None
+
+
+def _shift_relation(a, e, reveal, m):
+    if not _varied(e):
+        return None
+    if _close(a, 1 - e):
+        return ("every value is 1 minus the expected one: the complement (e.g. exp(-z) / (1 + exp(-z)) or "
+                "sigmoid(-z) instead of sigmoid(z), or labels 0 and 1 swapped)?")
+    d = a - e
+    if np.allclose(d, d.flat[0], rtol=0, atol=1e-9 + 1e-7 * np.max(np.abs(e))):
+        return ("every value is off by the same amount: a constant added or left out (a bias b, "
+                "or a term like 1 or a shift that does not belong)?")
+    return None
+
+
+def _order_hint(a, e):
+    """The right values in another place: transposed, reshaped in the wrong order, permuted."""
+    if not _varied(e) or np.unique(np.round(e, 9)).size < 2:
+        return None
+    if a.ndim == 2 and a.shape[0] == a.shape[1] and _close(a, e.T) and not _close(e, e.T):
+        return "it is the transpose of the expected matrix: a product in the wrong order or a missing/extra .T?"
+    if a.ndim == 2 and 1 not in a.shape:
+        if _close(a, e.T.reshape(a.shape)):
+            return ("each column mixes several examples: reshape(-1, m) fills the columns in row-major order; "
+                    "use reshape(m, -1).T so that column i holds example i")
+        if _close(a, e.reshape(a.shape, order="F")) or _close(a.reshape(a.shape, order="F"), e):
+            return ("the right values laid out in the wrong memory order (Fortran vs C order): reshape without "
+                    "order='F' (or transpose before reshaping, not after)")
+    if a.size <= 100_000 and np.allclose(np.sort(a, axis=None), np.sort(e, axis=None), rtol=RTOL, atol=ATOL):
+        return ("the right values in the wrong order: a reshape in another memory order (order='F' vs the default C "
+                "order), a transpose before or after a reshape, or the wrong axis?")
+    return None
+
+
+def _partial_hint(a, e, what=""):
+    """Only some rows or columns (examples) right."""
+    if a.ndim != 2 or a.size < 4:
+        return None
+    ok = np.isclose(a, e, rtol=RTOL, atol=ATOL)
+    cols, rows = ok.all(axis=0), ok.all(axis=1)
+    if a.shape[1] >= 2 and cols[0] and not cols[1:].any():
+        return ("only the first column (the first example) is right: a loop over the examples that stops "
+                "after one pass, or an index where a slice (:) belongs?")
+    if a.shape[0] >= 2 and rows[0] and not rows[1:].any():
+        return ("only the first row is right: a loop over the wrong axis, or an index [0] where a slice (:) "
+                "belongs?")
+    if a.shape[1] >= 3 and cols.any() and not cols.all() and cols.sum() >= a.shape[1] // 2:
+        return ("some columns (examples) are right, others not: look at the examples your code treats "
+                "differently (an edge case, a hard-coded size or index?)")
+    if a.shape[0] >= 3 and rows.any() and not rows.all() and rows.sum() >= a.shape[0] // 2:
+        return ("some rows are right, others not: look at the rows your code treats differently (a hard-coded "
+                "size or index, or a loop that skips some?)")
+    return None
+
+
+# -- not finite -------------------------------------------------------------------
+
+def nonfinite_hint(actual, what=""):
+    """Where a nan or inf probably comes from."""
+    a = _floats(actual)
+    if a is None:
+        return None
+    label = what.lower()
+    nan, inf = bool(np.isnan(a).any()), bool(np.isinf(a).any())
+    if "softmax" in label:
+        return ("np.exp overflowed on large scores (inf / inf gives nan): subtract each row's maximum before "
+                "exponentiating (x - x.max(axis=1, keepdims=True)); softmax does not change")
+    if "sigmoid" in label:
+        return ("np.exp overflowed for inputs of large size (inf / inf gives nan): use 1 / (1 + np.exp(-z)), "
+                "which stays finite")
+    if "cost" in label or "loss" in label:
+        return ("a log of 0 (log(0) = -inf, and 0 * log(0) = nan): is np.log applied to A and 1 - A, "
+                "with the labels Y as weights, and not the other way round?")
+    if inf and not nan:
+        return "an inf: an overflowing np.exp, a log of 0, or a division by zero?"
+    return "a nan: 0 * log(0), inf - inf or 0 / 0 (an overflowing np.exp, a log of 0, or a division by zero)?"
+
+
+# -- scalars ----------------------------------------------------------------------
+
+def scalar_hint(got, want, what="", reveal=False, m=None, n_entries=None):
+    """A likely cause when one number differs from the expected one."""
+    got, want = float(got), float(want)
+    m, n_entries = m_of(what, m), n_of(what, n_entries)
+    if not (np.isfinite(got) and np.isfinite(want)) or abs(want) < 1e-12:
+        return None
+    if got == 0:
+        return "it is 0: the value is never computed, or is overwritten?"
+    if abs(got + want) <= 1e-9 + 1e-6 * abs(want):
+        return ("it has the opposite sign: a missing minus (the cost is -(1/m) * sum(...)) or a subtraction "
+                "the wrong way round?")
+    k = got / want
+    named = (m and (abs(k - m) < 1e-6 * m or abs(k * m - 1) < 1e-6)) or \
+        (n_entries and (abs(k - n_entries) < 1e-6 * n_entries or abs(k * n_entries - 1) < 1e-6))
+    # two round numbers (1.0 and 0.2) are in a whole ratio by chance; two long ones are not
+    chance = _round_number(got) and _round_number(want)
+    if k > 0 and abs(k - 1) > 1e-6 and (named or (not chance and (_whole(k, 64) or _whole(1 / k, 64)))):
+        return factor_hint(k, reveal, m, n_entries).replace("every value is", "it is")
+    if 0 < want < 1 and abs(got - (1 - want)) < 1e-9 + 1e-6 * abs(want):
+        return ("it is 1 minus the expected value: the sign of the input or of the exponent flipped "
+                "(sigmoid(-x) = 1 - sigmoid(x)), or labels 0 and 1 swapped?")
+    if want > 0 and got > 0 and abs(got - want * want) < 1e-6 * want * want:
+        return "it is the square of the expected value: squared once too often (np.square of a sum of squares?)"
+    if want > 0 and got > 0 and abs(got * got - want) < 1e-6 * want:
+        return "it is the square root of the expected value: a sum of squares is wanted, not its square root (np.linalg.norm?)"
+    return None
+
+
+# -- shapes -----------------------------------------------------------------------
+
+def shape_hint(got, want):
+    """A likely cause when an array has the wrong shape (shapes are not hidden: the message shows them)."""
+    got, want = tuple(got), tuple(want)
+    if len(got) == 1 and len(want) == 2 and 1 in want:
+        return "it is a rank-1 array: keep both axes (keepdims=True in a sum, or reshape to a column/row)"
+    if len(got) == 1 and len(want) >= 2 and got[0] == int(np.prod(want)):
+        return "it is flattened to rank 1: keep the input's shape (no ravel or reshape(-1), or reshape back)"
+    if len(got) == 2 and len(want) == 1 and 1 in got:
+        return "it is a column or row where a rank-1 array is wanted: flatten it (.ravel() or reshape(-1))"
+    if len(got) == 2 and got == want[::-1] and got != want:
+        return "it looks transposed: a product in the wrong order (only square shapes hide that) or a missing .T?"
+    if len(got) == len(want) and got != want and all(w == 1 or g == w for g, w in zip(got, want)) \
+            and any(w == 1 and g > 1 for g, w in zip(got, want)):
+        return ("it has the shape that broadcasting gives: a column and a row were combined (e.g. an (m, 1) or "
+                "rank-1 array with a (1, m) one), or a sum without keepdims / over the wrong axis?")
+    if len(got) == len(want) == 2 and got[0] * got[1] == want[0] * want[1]:
+        return "the right number of entries in another shape: reshape to the expected shape (or reshape(m, -1).T)?"
+    if len(got) == len(want) + 1 and got[-1] == 1 and got[:-1] == want:
+        return "an extra axis of size 1: squeeze it, or reshape to the expected shape"
+    if len(got) == len(want) == 2 and got[0] == want[0] and got[1] != want[1] and 1 in (got[1], want[1]):
+        return "a sum over the wrong axis (axis=1 sums over the examples of each row), or a missing one?"
+    return None
+
+
+# -- whole numbers and lengths ---------------------------------------------------------
+
+def equal_hint(actual, expected, what=""):
+    """A likely cause when an exact value (a count, a length) differs."""
+    if type(actual) is bool or type(expected) is bool:
+        return None
+    if isinstance(actual, (int, np.integer)) and isinstance(expected, (int, np.integer)):
+        d = int(actual) - int(expected)
+        label = what.lower()
+        if abs(d) == 1 and ("cost" in label or "len" in label or "number of" in label):
+            return ("one entry " + ("too many" if d > 0 else "missing") + ": record the cost when i % 100 == 0, "
+                    "for i in range(num_iterations) (from iteration 0), once per iteration")
+        if abs(d) == 1:
+            return "off by one: a range that starts at 1, or ends one step too early or too late?"
+    if isinstance(actual, float) and isinstance(expected, int) and actual == expected:
+        return "it is a float where an integer is wanted: use int(...), or a shape entry (x.shape[0])"
+    return None
+
+
+# -- types, dtypes and authored reasons ------------------------------------------------
+
+def dtype_hint(dtype, kind):
+    """A likely cause of a result of the wrong dtype kind."""
+    got = np.dtype(dtype).kind
+    if kind == "f" and got in "iu":
+        return ("integer input gives an integer result: an array made with np.empty_like(x) or np.zeros_like(x) "
+                "keeps x's integer dtype, and // is integer division; make the result float (np.zeros(x.shape), "
+                "or / and np.exp on the whole array)")
+    if kind == "f" and got == "b":
+        return "a comparison gives booleans: convert with .astype(float) (or np.where(A > 0.5, 1.0, 0.0))"
+    if kind == "b" and got in "fiu":
+        return "np.round or arithmetic gives numbers: a comparison (A2 > 0.5) gives the booleans wanted"
+    return None
+
+
+def type_hint(value, types):
+    """A likely cause of a value of the wrong type."""
+    types = types if isinstance(types, tuple) else (types,)
+    if value is None:
+        return "it is None: a missing return statement, or a key or name that was never set?"
+    if np.ndarray in types and isinstance(value, (list, tuple)):
+        if isinstance(value, tuple) and len(value) == 2:
+            return "a pair where one array is wanted: return (or unpack) its first element, e.g. A, cache = ..."
+        return "a Python container: compute on the whole numpy array (np.exp, arithmetic) instead of a loop or list"
+    if tuple in types and isinstance(value, list):
+        return "a list where a tuple is wanted: return the values as (a, b, c), or tuple(...)"
+    if list in types and isinstance(value, tuple):
+        return "a tuple where a list is wanted: start with [] and .append(...)"
+    if dict in types and isinstance(value, (tuple, list)):
+        return "a tuple or list where a dict is wanted: return {'key': value, ...} with the documented keys"
+    return None
+
+
+def split_why(why):
+    """An authored reason "symptom: cause" / "symptom; remedy" as "symptom\nHint: cause"."""
+    if "\n" in why or "Hint:" in why:
+        return why
+    for sep in ("; ", ": "):
+        head, found, tail = why.partition(sep)
+        if found and head and len(tail) >= 12 and not head.rstrip().endswith(("got", "expected")) \
+                and not tail.lstrip().startswith(("got ", "expected ")):
+            return f"{head}\nHint: {tail}"
+    return why
