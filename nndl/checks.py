@@ -228,7 +228,7 @@ def expect_keys(mapping, keys, what):
             parts.append(f"missing keys {missing}")
         if extra:
             parts.append(f"unexpected keys {extra}")
-        _fail(what, "; ".join(parts))
+        _fail(what, "; ".join(parts) + _hint(_diagnose.keys_hint, missing, extra))
 
 
 def expect_true(condition, what, why):
@@ -241,7 +241,6 @@ def expect_true(condition, what, why):
 # whose text names code (a key, a name, an attribute), never data, since a
 # ValueError or IndexError text would give away a hidden input's sizes.
 _CRASH_HINTS = {
-    "OverflowError": "math.exp overflows on a large input: use np.exp, which works on whole arrays",
     "KeyError": "a key the dict does not have: is a number of layers or a key name hard-coded?",
     "IndexError": "an index past the end of an axis: is a size hard-coded?",
     "ValueError": "often shapes that do not fit together (a hard-coded size or a missing transpose?)",
@@ -263,7 +262,10 @@ def _crash_text(exc):
         if type(arg) in (str, int):
             shown = repr(arg) if name == "KeyError" else arg
             text += f" {shown}"[:120]
-    hint = _CRASH_HINTS.get(name)
+    try:
+        hint = _diagnose.crash_hint(name, str(exc)) or _CRASH_HINTS.get(name)
+    except Exception:  # noqa: BLE001 - an exception whose str() fails
+        hint = _CRASH_HINTS.get(name)
     return f"{text}\nHint: {hint}" if hint else text
 
 
@@ -372,13 +374,32 @@ def _short_traceback(shell, etype, value, tb, tb_offset=None):
     return stb
 
 
+def _any_traceback(shell, etype, value, tb, tb_offset=None):
+    """IPython handler for every exception: CheckFailed as above; any other crash
+    with IPython's usual traceback, plus a "Hint:" line when its type and text
+    name a common cause (a broadcast without keepdims, math.exp on an array)."""
+    if issubclass(etype, CheckFailed):
+        return _short_traceback(shell, etype, value, tb, tb_offset)
+    stb = shell.InteractiveTB.structured_traceback(etype, value, tb, tb_offset=tb_offset)
+    try:
+        hint = _diagnose.crash_hint(etype.__name__, str(value)) or _CRASH_HINTS.get(etype.__name__)
+    except Exception:  # noqa: BLE001 - the traceback is shown all the same
+        hint = None
+    if hint:
+        stb = list(stb) + [f"Hint: {hint}"]
+        shell._showtraceback(etype, f"{value}\nHint: {hint}", stb)
+    else:
+        shell._showtraceback(etype, value, stb)
+    return stb
+
+
 def _install_ipython_handler():
     try:
         shell = get_ipython()  # noqa: F821 - defined inside IPython only
     except NameError:
         return
-    if shell is not None:
-        shell.set_custom_exc((CheckFailed,), _short_traceback)
+    if shell is not None and hasattr(shell, "_showtraceback"):
+        shell.set_custom_exc((Exception,), _any_traceback)
 
 
 _install_ipython_handler()

@@ -143,18 +143,45 @@ def array_hint(actual, expected, what="", reveal=False, start=None, inputs=None,
         if s is not None and s.shape == a.shape and np.array_equal(a, s):
             return ("it still equals its value before training: nothing was updated (is each step's result "
                     "assigned back, as in w = w - learning_rate * dw or parameters = update_parameters(...)?)")
-    found = _input_hint(a, e, inputs)
+    found = _input_hint(a, e, inputs) or _step_hint(a, e, start, reveal) or _binary_hint(a, e)
     if found:
         return found
     if not np.any(a) and np.any(e):
         return "every entry is 0: the result is never computed, or is overwritten with zeros?"
-    for relation in (_sign_relation, _factor_relation, _shift_relation, _axis_factor_relation):
+    for relation in (_sign_relation, _factor_relation, _shift_relation, _axis_factor_relation, _affine_relation):
         found = relation(a, e, reveal, m)
         if found:
             return found
     if a.size <= MAX_ENTRIES:
         found = _order_hint(a, e) or _partial_hint(a, e, what)
     return found or None
+
+
+def _step_hint(a, e, start, reveal):
+    """After one update from ``start``: the step taken against the step expected."""
+    s = _floats(start) if start is not None else None
+    if s is None or s.shape != a.shape:
+        return None
+    step, want = a - s, e - s
+    if not np.any(np.abs(want) > 1e-12):
+        return None
+    if _close(step, -want):
+        return "the update goes the wrong way: W - learning_rate * dW (gradient descent), not +"
+    k = _factor(step, want)
+    if k is not None and k > 0:
+        return ("the update step has the wrong size: is the learning rate the one passed (or the documented "
+                "default), applied once?")
+    return None
+
+
+def _binary_hint(a, e):
+    """Predictions (0/1 or booleans) all flipped."""
+    if not (np.isin(a, (0, 1)).all() and np.isin(e, (0, 1)).all()):
+        return None
+    if a.size >= 2 and np.array_equal(a, 1 - e):
+        return ("every prediction is flipped: the comparison the wrong way round, or >= 0.5 where > 0.5 is "
+                "wanted (a probability of exactly 0.5 is not a cat)?")
+    return None
 
 
 def _input_hint(a, e, inputs):
@@ -208,6 +235,20 @@ def _axis_factor_relation(a, e, reveal, m):
     if not zero[:, 0].any() and np.all(np.nan_to_num(spread) <= 1e-6):
         return ("every entry is off by a factor that depends on its row and its column: a normalisation over "
                 "the wrong axis (axis=0 for axis=1)?")
+    return None
+
+
+def _affine_relation(a, e, reveal, m):
+    """a == alpha * e + beta for every entry: another normalisation or scaling formula."""
+    if e.size < 3 or np.unique(np.round(e, 9)).size < 3:
+        return None
+    flat_e, flat_a = e.ravel(), a.ravel()
+    slope, intercept = np.polyfit(flat_e, flat_a, 1)
+    if abs(slope) < 1e-12 or abs(intercept) < 1e-9:
+        return None
+    if np.allclose(slope * flat_e + intercept, flat_a, rtol=1e-6, atol=1e-9 + 1e-7 * np.max(np.abs(flat_a))):
+        return ("every value is scaled and shifted the same way: another normalisation than the one asked for "
+                "(a mean or standard deviation subtracted or divided, or the wrong constant)?")
     return None
 
 
@@ -310,6 +351,8 @@ def scalar_hint(got, want, what="", reveal=False, m=None, n_entries=None):
     if 0 < want < 1 and abs(got - (1 - want)) < 1e-9 + 1e-6 * abs(want):
         return ("it is 1 minus the expected value: the sign of the input or of the exponent flipped "
                 "(sigmoid(-x) = 1 - sigmoid(x)), or labels 0 and 1 swapped?")
+    if any(got == round(want, d) for d in range(7)):
+        return "it is the expected value rounded: return the full value (no round(), no formatting)"
     if want > 0 and got > 0 and abs(got - want * want) < 1e-6 * want * want:
         return "it is the square of the expected value: squared once too often (np.square of a sum of squares?)"
     if want > 0 and got > 0 and abs(got * got - want) < 1e-6 * want:
@@ -334,16 +377,33 @@ def shape_hint(got, want):
             and any(w == 1 and g > 1 for g, w in zip(got, want)):
         return ("it has the shape that broadcasting gives: a column and a row were combined (e.g. an (m, 1) or "
                 "rank-1 array with a (1, m) one), or a sum without keepdims / over the wrong axis?")
+    if len(got) == len(want) == 2 and got[0] == 1 and want[1] == 1 and want[0] > 1 and got[1] > 1:
+        return ("a row where a column is wanted: a sum over the wrong axis (axis=1 sums each row over the "
+                "examples, axis=0 each column), or a missing .T?")
+    if len(got) == len(want) and all(g == w or g == 1 for g, w in zip(got, want)) and got != want:
+        return ("an axis collapsed to size 1: a sum over every axis or the wrong one, or a size hard-coded to 1 "
+                "(a single output unit?)")
     if len(got) == len(want) == 2 and got[0] * got[1] == want[0] * want[1]:
         return "the right number of entries in another shape: reshape to the expected shape (or reshape(m, -1).T)?"
     if len(got) == len(want) + 1 and got[-1] == 1 and got[:-1] == want:
         return "an extra axis of size 1: squeeze it, or reshape to the expected shape"
     if len(got) == len(want) == 2 and got[0] == want[0] and got[1] != want[1] and 1 in (got[1], want[1]):
         return "a sum over the wrong axis (axis=1 sums over the examples of each row), or a missing one?"
+    if len(got) == len(want) and sum(g != w for g, w in zip(got, want)) == 1 and 1 not in got:
+        return ("one size differs: a size taken from the wrong argument or the wrong axis of an input's .shape, "
+                "or hard-coded from an example?")
     return None
 
 
 # -- whole numbers and lengths ---------------------------------------------------------
+
+_SIZE_HINT = ("a size read from the wrong axis of an array's .shape (axis 0 counts the rows, axis 1 the columns; "
+              "len(X) is the number of rows, X.size every entry), or a number hard-coded from an example?")
+
+
+def _int_tuple(x):
+    return type(x) is tuple and x and all(isinstance(v, (int, np.integer)) and type(v) is not bool for v in x)
+
 
 def equal_hint(actual, expected, what=""):
     """A likely cause when an exact value (a count, a length) differs."""
@@ -357,6 +417,12 @@ def equal_hint(actual, expected, what=""):
                     "for i in range(num_iterations) (from iteration 0), once per iteration")
         if abs(d) == 1:
             return "off by one: a range that starts at 1, or ends one step too early or too late?"
+        if "cost" in label:
+            return ("the wrong number of costs: record the cost once every 100 iterations (when i % 100 == 0), "
+                    "not at every iteration")
+        return _SIZE_HINT
+    if _int_tuple(actual) and _int_tuple(expected) and len(actual) == len(expected):
+        return _SIZE_HINT
     if isinstance(actual, float) and isinstance(expected, int) and actual == expected:
         return "it is a float where an integer is wanted: use int(...), or a shape entry (x.shape[0])"
     return None
@@ -406,3 +472,51 @@ def split_why(why):
                 and not tail.lstrip().startswith(("got ", "expected ")):
             return f"{head}\nHint: {tail}"
     return why
+
+
+# -- crashes ---------------------------------------------------------------------------
+
+_CRASHES = [  # (exception type name, pattern of its text, cause); the text is read, never shown
+    ("ValueError", re.compile(r"could not be broadcast together"),
+     "shapes that do not broadcast: a sum or norm without keepdims=True gives a rank-1 array, which lines up "
+     "with the last axis, not the rows (or a transpose too many?)"),
+    ("ValueError", re.compile(r"mismatch in its core dimension|not aligned"),
+     "a product whose inner sizes do not match: a missing or extra transpose, or the W or A of another layer?"),
+    ("ValueError", re.compile(r"dA has shape .* but the cached Z has shape"),
+     "the dA given to a layer is not that layer's: a dA left over from another layer, or another layer's cache?"),
+    ("ValueError", re.compile(r"cannot reshape array"),
+     "a reshape to a hard-coded size (copied from an example?): compute the sizes from the input's shape"),
+    ("TypeError", re.compile(r"only (?:0-dimensional|length-1|size-1) arrays can be converted"),
+     "math.exp (or float()) on an array: use np.exp, which works entry by entry on whole arrays"),
+    ("TypeError", re.compile(r"'NoneType' object"), "a None where a value is wanted: a missing return statement?"),
+    ("OverflowError", re.compile(r""), "math.exp overflows on a large input: use np.exp, which works on whole arrays"),
+]
+
+
+def crash_hint(name, text):
+    """A likely cause of a crash, from its type and text (the hint never quotes the text)."""
+    for kind, pattern, cause in _CRASHES:
+        if name == kind and pattern.search(text or ""):
+            return cause
+    return None
+
+
+# -- dict keys ---------------------------------------------------------------------------
+
+_LAYER_KEY = re.compile(r"^([A-Za-z]+)(\d+)$")
+
+
+def keys_hint(missing, extra):
+    """A likely cause of a dict with the wrong keys (key names are documented, not data)."""
+    import difflib
+    for key in extra:
+        close = difflib.get_close_matches(str(key), [str(k) for k in missing], n=1, cutoff=0.75)
+        if close:
+            return f"a misspelled key? {key!r} where {close[0]!r} is wanted"
+    layers = lambda keys: [int(m.group(2)) for m in map(_LAYER_KEY.match, map(str, keys)) if m]  # noqa: E731
+    if 0 in layers(extra):
+        return "layers are numbered from 1: W1 and b1 belong to the first layer (range(1, L) with L = len(layer_dims))"
+    if missing and len(layers(missing)) == len(missing) and not extra:
+        return ("the last layer is missing: a loop over the layers that stops one early (range(1, L) runs to "
+                "L - 1, with L = len(layer_dims))?")
+    return None
