@@ -145,13 +145,14 @@ def expect_array(actual, expected, what, rtol=1e-6, atol=1e-9, kind=None, reveal
 
 
 def expect_scalar(actual, expected, what, rtol=1e-6, atol=1e-9, python_float=False, reveal=False, m=None,
-                  n_entries=None):
+                  n_entries=None, inputs=None):
     """``actual`` is a single number close to ``expected``.
 
     A Python number, a numpy scalar and a 0-d array are all accepted unless
     ``python_float`` is set, in which case it must be a Python ``float``.
     m: the number of examples, n_entries: the number of entries summed (each
-    names a factor in the hint: a sum for a mean, a missing 1/m).
+    names a factor in the hint: a sum for a mean, a missing 1/m); inputs: the
+    arrays the function was given ({"yhat": ..., "y": ...} names a loss formula).
     """
     if python_float:
         if type(actual) is not float:
@@ -177,7 +178,7 @@ def expect_scalar(actual, expected, what, rtol=1e-6, atol=1e-9, python_float=Fal
         if reveal:
             msg += f": got {value.real!r}, expected {float(expected)!r}"
         _fail(what, msg + _hint(_diagnose.scalar_hint, value.real, float(expected), what, reveal=reveal, m=m,
-                                n_entries=n_entries))
+                                n_entries=n_entries, inputs=inputs))
 
 
 def _python_float_hint(actual):
@@ -455,7 +456,7 @@ expect_array = _measured("array", lambda a: {
     **_given(a, "start", "inputs", "m")})(expect_array)
 expect_scalar = _measured("scalar", lambda a: {
     "actual": a["actual"], "rtol": a["rtol"], "atol": a["atol"], "python_float": a["python_float"],
-    "reveal": a["reveal"], **_given(a, "m", "n_entries")})(expect_scalar)
+    "reveal": a["reveal"], **_given(a, "m", "n_entries", "inputs")})(expect_scalar)
 expect_equal = _measured("equal", lambda a: {"actual": a["actual"], "reveal": a["reveal"]})(expect_equal)
 expect_shape = _measured("shape", lambda a: {"actual": _measure.Shaped(a["value"])})(expect_shape)
 expect_type = _measured("type", lambda a: {"actual": _measure.Shaped(a["value"]),

@@ -141,11 +141,15 @@ def array_hint(actual, expected, what="", reveal=False, start=None, inputs=None,
     if start is not None:
         s = _floats(start)
         if s is not None and s.shape == a.shape and np.array_equal(a, s):
-            return ("it still equals its value before training: nothing was updated (is each step's result "
-                    "assigned back, as in w = w - learning_rate * dw or parameters = update_parameters(...)?)")
-    found = _input_hint(a, e, inputs) or _step_hint(a, e, start, reveal) or _binary_hint(a, e)
+            return ("it still equals its value before the update: nothing was updated (is every parameter updated, "
+                    "W and b of every layer, and each step's result assigned back, as in w = w - learning_rate * dw "
+                    "or parameters = update_parameters(...)?)")
+    found = _input_hint(a, e, inputs) or _step_hint(a, e, start, reveal) or _binary_hint(a, e) \
+        or _activation_hint(a, e, inputs)
     if found:
         return found
+    if a.size == 1:  # one number: a "common factor" always exists, so judge it as a number
+        return scalar_hint(a.item(), e.item(), what, reveal, m)
     if not np.any(a) and np.any(e):
         return "every entry is 0: the result is never computed, or is overwritten with zeros?"
     for relation in (_sign_relation, _factor_relation, _shift_relation, _axis_factor_relation, _affine_relation):
@@ -181,6 +185,33 @@ def _binary_hint(a, e):
     if a.size >= 2 and np.array_equal(a, 1 - e):
         return ("every prediction is flipped: the comparison the wrong way round, or >= 0.5 where > 0.5 is "
                 "wanted (a probability of exactly 0.5 is not a cat)?")
+    return None
+
+
+_ACTIVATIONS = {
+    "relu": lambda z: np.maximum(z, 0),
+    "sigmoid": lambda z: 1 / (1 + np.exp(-np.clip(z, -500, 500))),
+    "tanh": np.tanh,
+}
+
+
+def _activation_hint(a, e, inputs):
+    """The wrong activation, or one applied where its input Z is wanted."""
+    if not _varied(e):
+        return None
+    for name, z in (inputs or {}).items():
+        z = _floats(z)
+        if z is None or z.shape != a.shape:
+            continue
+        if _close(a, z):
+            return f"it equals {name} itself: the activation is not applied?"
+        for act, f in _ACTIVATIONS.items():
+            if _close(a, f(z)) and not _close(e, f(z)):
+                return f"it is {act}({name}): the wrong activation (relu and sigmoid swapped, or tanh for sigmoid)?"
+    for act, f in _ACTIVATIONS.items():
+        if _close(a, f(e)) and not _close(a, e):
+            return (f"it is {act} of the expected values: the activation applied where its input Z is wanted "
+                    "(A stored instead of Z?), or applied twice?")
     return None
 
 
@@ -330,10 +361,13 @@ def nonfinite_hint(actual, what=""):
 
 # -- scalars ----------------------------------------------------------------------
 
-def scalar_hint(got, want, what="", reveal=False, m=None, n_entries=None):
+def scalar_hint(got, want, what="", reveal=False, m=None, n_entries=None, inputs=None):
     """A likely cause when one number differs from the expected one."""
     got, want = float(got), float(want)
     m, n_entries = m_of(what, m), n_of(what, n_entries)
+    found = _loss_hint(got, want, inputs)
+    if found:
+        return found
     if not (np.isfinite(got) and np.isfinite(want)) or abs(want) < 1e-12:
         return None
     if got == 0:
@@ -358,6 +392,32 @@ def scalar_hint(got, want, what="", reveal=False, m=None, n_entries=None):
     if want > 0 and got > 0 and abs(got * got - want) < 1e-6 * want:
         return "it is the square root of the expected value: a sum of squares is wanted, not its square root (np.linalg.norm?)"
     return None
+
+
+_LOSSES = [  # (the formula, given d = yhat - y), what it is called
+    (lambda d: np.sum(d), "the sum of yhat - y without the absolute value (signed errors cancel out)"),
+    (lambda d: abs(np.sum(d)), "the absolute value of the sum: take |yhat - y| entry by entry, then sum"),
+    (lambda d: np.sum(np.abs(d)), "the L1 loss (a sum of absolute values) where the sum of squares is wanted"),
+    (lambda d: np.sum(d * d), "the L2 loss (a sum of squares) where the sum of absolute values is wanted"),
+    (lambda d: np.sum(d) ** 2, "the square of the sum: square each entry, then sum"),
+    (lambda d: np.sum(np.abs(d)) ** 2, "the square of the L1 loss: square each entry, then sum"),
+    (lambda d: np.sqrt(np.sum(d * d)), "the Euclidean norm (a square root of the sum of squares): no square root"),
+    (lambda d: np.mean(np.abs(d)), "a mean of absolute values where their sum is wanted"),
+    (lambda d: np.mean(d * d), "a mean of squares where their sum is wanted"),
+]
+
+
+def _loss_hint(got, want, inputs):
+    """L1/L2-style losses: the formula the learner's number fits, given the predictions and labels."""
+    if not inputs or set(inputs) != {"yhat", "y"}:
+        return None
+    d = np.asarray(inputs["yhat"], dtype=float) - np.asarray(inputs["y"], dtype=float)
+    fits = []
+    for formula, name in _LOSSES:
+        value = float(formula(d))
+        if abs(value - want) > 1e-9 + 1e-6 * abs(want) and abs(got - value) <= 1e-9 + 1e-6 * abs(value):
+            fits.append(name)
+    return f"it is {fits[0]}" if len(fits) == 1 else None  # two formulas fit: no telling which
 
 
 # -- shapes -----------------------------------------------------------------------

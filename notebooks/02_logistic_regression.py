@@ -140,7 +140,7 @@ C.passed("m_train, m_test, num_px")
 import numbers as _numbers
 for _name, _value in (("m_train", m_train), ("m_test", m_test), ("num_px", num_px)):
     C.expect_true(isinstance(_value, _numbers.Integral) and not isinstance(_value, bool), _name,
-                  "should be a whole number (an int), read from an array's shape")
+                  "should be a whole number (an int); read it from an array's shape (float(...) or / give floats)")
 C.expect_equal(m_train, train_set_y.shape[1], "m_train (compared with the number of training labels)")
 C.expect_equal(m_test, test_set_y.shape[1], "m_test (compared with the number of test labels)")
 ### END HIDDEN TESTS

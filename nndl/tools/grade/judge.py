@@ -431,7 +431,8 @@ def _cmp_sampled(expected, actual, what, r):
 
 def _cmp_scalar(r, g, what, reveal):
     checks.expect_scalar(_actual(g), r["actual"], what, rtol=r.get("rtol", 1e-6), atol=r.get("atol", 1e-9),
-                         python_float=bool(r.get("python_float")), reveal=reveal, **_optional(r, "m", "n_entries"))
+                         python_float=bool(r.get("python_float")), reveal=reveal,
+                         **_optional(r, "m", "n_entries", "inputs"))
 
 
 def _cmp_equal(r, g, what, reveal):
