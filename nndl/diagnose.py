@@ -89,14 +89,17 @@ def factor_hint(k, reveal=False, m=None, n_entries=None):
     if abs(k - 0.5) < 1e-6:
         return "exactly half the expected value: an extra 1/2, or a term counted once instead of twice?"
     n, inv = _whole(k), _whole(1 / k)
+    if n == 100 or inv == 100:
+        return ("every value is off by a factor of a hundred: a missing or extra scale 0.01 "
+                "(np.random.randn(...) * 0.01)?")
     if n is not None:
         return _shown(reveal, f"every value is {n} times the expected one", "every value is off by the same "
-                      "whole-number factor") + ": a missing 1/m, or a sum where a mean is needed?"
+                      "whole-number factor") + ": a missing divisor (1/m?), or a sum where a mean is needed?"
     if inv is not None:
         return _shown(reveal, f"every value is 1/{inv} of the expected one", "every value is smaller by the same "
                       "whole-number factor") + ": an extra division (by m?), or a mean where a sum is needed?"
-    return ("every value is off by the same factor: a scaling (1/m, the learning rate, a constant like 0.01) "
-            "applied where it does not belong, or missing?")
+    return ("every value is off by the same factor: a wrong or missing constant (a divisor like 255 or m, "
+            "1/m with the wrong m, the learning rate, a scale like 0.01)?")
 
 
 _M_IN_LABEL = re.compile(r"\bm = (\d+)\b")
@@ -151,14 +154,32 @@ def array_hint(actual, expected, what="", reveal=False, start=None, inputs=None,
     if a.size == 1:  # one number: a "common factor" always exists, so judge it as a number
         return scalar_hint(a.item(), e.item(), what, reveal, m)
     if not np.any(a) and np.any(e):
-        return "every entry is 0: the result is never computed, or is overwritten with zeros?"
+        if np.isin(e, (0, 1)).all():
+            return ("every prediction is 0 (False): a threshold applied to the wrong values (Z instead of the "
+                    "probabilities A = sigmoid(Z)?) or the wrong threshold?")
+        return ("every entry is 0: the result is never computed, is overwritten with zeros, or is multiplied by a "
+                "derivative that is 0 there (relu's derivative where sigmoid's is wanted?)")
     for relation in (_sign_relation, _factor_relation, _shift_relation, _axis_factor_relation, _affine_relation):
         found = relation(a, e, reveal, m)
         if found:
             return found
     if a.size <= MAX_ENTRIES:
-        found = _order_hint(a, e) or _partial_hint(a, e, what)
-    return found or None
+        # predictions (0/1) that are partly right say nothing about where the mistake is
+        binary = np.isin(a, (0, 1)).all() and np.isin(e, (0, 1)).all()
+        found = _order_hint(a, e) or (None if binary else _partial_hint(a, e, what))
+    return found or _random_hint(a, e, what)
+
+
+def _random_hint(a, e, what):
+    """Initial weights: other random numbers of the same kind (the label names the initialisation)."""
+    label = (what or "").lower()
+    if "seed" not in label and "initialize_parameters" not in label:
+        return None
+    if not (_varied(e) and np.all(np.abs(a - e) > 1e-12)):
+        return None
+    return ("other random numbers than expected: is the generator seeded as documented (np.random.seed inside "
+            "the function, or not, as the docstring says), are the weights drawn in order (W1 first), from "
+            "np.random.randn (standard normal, not rand) times 0.01?")
 
 
 def _step_hint(a, e, start, reveal):
@@ -407,8 +428,37 @@ _LOSSES = [  # (the formula, given d = yhat - y), what it is called
 ]
 
 
+def _cost_candidates(A, Y):
+    """Cross-entropy written wrong, each with what it is called (A the outputs, Y the labels as given)."""
+    m = A.shape[-1] if A.ndim else 1
+    Yf = Y.astype(float)
+    with np.errstate(all="ignore"):
+        yield (-np.sum(Yf * np.log(A)) / m, "only the y log(a) term: add (1 - y) log(1 - a)")
+        yield (-np.sum((1 - Yf) * np.log(1 - A)) / m, "only the (1 - y) log(1 - a) term: add y log(a)")
+        yield (-np.sum(Yf * np.log(A) + (1 - Yf) * np.log(A)) / m, "log(a) in both terms: the second is log(1 - a)")
+        yield (-np.sum(Yf * np.log(1 - A) + (1 - Yf) * np.log(A)) / m, "the two logs swapped: y goes with log(a)")
+        if Y.dtype.kind == "u":  # unsigned labels: -Y and 1 - Y wrap around (to 255)
+            yield (np.sum(-Y * np.log(A) - (1 - Y) * np.log(1 - A)) / m,
+                   "unsigned integer labels (uint8): -Y or 1 - Y wraps around to 255; convert Y to float first")
+            yield (-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m,
+                   "unsigned integer labels (uint8): 1 - Y wraps around to 255; convert Y to float first")
+
+
+def _cost_hint(got, want, inputs):
+    """Cross-entropy: the wrong formula the learner's number fits, given the outputs A and labels Y."""
+    A, Y = np.asarray(inputs["A"], dtype=float), np.asarray(inputs["Y"])
+    if A.shape != Y.shape or Y.dtype.kind not in "biuf":
+        return None
+    fits = {name for value, name in _cost_candidates(A, Y)
+            if np.isfinite(value) and abs(value - want) > 1e-9 + 1e-6 * abs(want)
+            and abs(got - value) <= 1e-9 + 1e-6 * abs(value)}
+    return f"it is the cross-entropy with {fits.pop()}" if len(fits) == 1 else None
+
+
 def _loss_hint(got, want, inputs):
     """L1/L2-style losses: the formula the learner's number fits, given the predictions and labels."""
+    if inputs and set(inputs) == {"A", "Y"}:
+        return _cost_hint(got, want, inputs)
     if not inputs or set(inputs) != {"yhat", "y"}:
         return None
     d = np.asarray(inputs["yhat"], dtype=float) - np.asarray(inputs["y"], dtype=float)
@@ -449,7 +499,8 @@ def shape_hint(got, want):
         return "an extra axis of size 1: squeeze it, or reshape to the expected shape"
     if len(got) == len(want) == 2 and got[0] == want[0] and got[1] != want[1] and 1 in (got[1], want[1]):
         return "a sum over the wrong axis (axis=1 sums over the examples of each row), or a missing one?"
-    if len(got) == len(want) and sum(g != w for g, w in zip(got, want)) == 1 and 1 not in got:
+    if len(got) == len(want) and sum(g != w for g, w in zip(got, want)) == 1 \
+            and all(1 not in (g, w) for g, w in zip(got, want) if g != w):
         return ("one size differs: a size taken from the wrong argument or the wrong axis of an input's .shape, "
                 "or hard-coded from an example?")
     return None
@@ -494,9 +545,9 @@ def dtype_hint(dtype, kind):
     """A likely cause of a result of the wrong dtype kind."""
     got = np.dtype(dtype).kind
     if kind == "f" and got in "iu":
-        return ("integer input gives an integer result: an array made with np.empty_like(x) or np.zeros_like(x) "
-                "keeps x's integer dtype, and // is integer division; make the result float (np.zeros(x.shape), "
-                "or / and np.exp on the whole array)")
+        return ("an integer result: np.zeros(..., dtype=int), .astype(int), np.empty_like(x) or np.zeros_like(x) of "
+                "an integer x, and // (integer division) all give integers; make the result float (np.zeros(shape), "
+                "/ and np.exp on the whole array)")
     if kind == "f" and got == "b":
         return "a comparison gives booleans: convert with .astype(float) (or np.where(A > 0.5, 1.0, 0.0))"
     if kind == "b" and got in "fiu":
@@ -513,6 +564,9 @@ def type_hint(value, types):
         if isinstance(value, tuple) and len(value) == 2:
             return "a pair where one array is wanted: return (or unpack) its first element, e.g. A, cache = ..."
         return "a Python container: compute on the whole numpy array (np.exp, arithmetic) instead of a loop or list"
+    if tuple in types and isinstance(value, np.ndarray):
+        return ("an array where a tuple is wanted: the elements in another order than documented, or one level "
+                "of nesting missing?")
     if tuple in types and isinstance(value, list):
         return "a list where a tuple is wanted: return the values as (a, b, c), or tuple(...)"
     if list in types and isinstance(value, tuple):
@@ -547,7 +601,8 @@ _CRASHES = [  # (exception type name, pattern of its text, cause); the text is r
     ("ValueError", re.compile(r"cannot reshape array"),
      "a reshape to a hard-coded size (copied from an example?): compute the sizes from the input's shape"),
     ("TypeError", re.compile(r"only (?:0-dimensional|length-1|size-1) arrays can be converted"),
-     "math.exp (or float()) on an array: use np.exp, which works entry by entry on whole arrays"),
+     "math.exp or float() on an array of several entries: use np.exp, which works entry by entry, and keep "
+     "arrays as arrays"),
     ("TypeError", re.compile(r"'NoneType' object"), "a None where a value is wanted: a missing return statement?"),
     ("OverflowError", re.compile(r""), "math.exp overflows on a large input: use np.exp, which works on whole arrays"),
 ]

@@ -869,7 +869,7 @@ with _contextlib.redirect_stdout(_printed), C.running("model with print_cost=Tru
     model(_Xtr, _Ytr, _Xte, _Yte, num_iterations=1, learning_rate=0.7, print_cost=True)
 for _name, _pred, _labels in (("train", _exp[1][3], _Ytr), ("test", _exp[1][4], _Yte)):
     C.expect_true(_shows(_printed.getvalue(), 100 * np.mean(_pred == _labels)), "model with print_cost=True",
-                  f"does not print the {_name} accuracy (predictions on X_{_name} compared with Y_{_name})")
+                  f"does not print the {_name} accuracy; compare the predictions on X_{_name} with Y_{_name} (not another set)")
 ### END HIDDEN TESTS
 
 # %% [markdown]

@@ -442,7 +442,8 @@ A2_cost = np.array([[0.5, 0.8, 0.1, 0.3]])
 Y_cost = np.array([[1.0, 1.0, 0.0, 1.0]])
 expected_cost = 0.5564060129644793  # ref: compute_cost(A2_cost, Y_cost)
 cost = compute_cost(A2_cost, Y_cost)
-C.expect_scalar(cost, expected_cost, "compute_cost on a (1, 4) example", python_float=True, reveal=True)
+C.expect_scalar(cost, expected_cost, "compute_cost on a (1, 4) example", python_float=True, reveal=True,
+                inputs={"A": A2_cost, "Y": Y_cost})
 C.passed("compute_cost")
 ### BEGIN HIDDEN TESTS
 _rng = np.random.RandomState(40)
@@ -454,7 +455,7 @@ _exp = [1.082340129012373, 1.6715234954475895, 1.3862943611198906, 1.52219095907
 for (_what, _A2, _Y), _e in zip(_cases, _exp):
     with C.unchanged(f"compute_cost on {_what}", A2=_A2, Y=_Y):
         _cost = compute_cost(_A2, _Y)
-    C.expect_scalar(_cost, _e, f"compute_cost on {_what}", python_float=True)
+    C.expect_scalar(_cost, _e, f"compute_cost on {_what}", python_float=True, inputs={"A": _A2, "Y": _Y})
 ### END HIDDEN TESTS
 
 # %% [markdown]

@@ -611,7 +611,8 @@ def compute_cost(AL, Y):
 Y = np.array([[1, 1, 0]])
 AL = np.array([[0.8, 0.9, 0.4]])
 expected = np.float64(0.2797765635793423)  # ref: compute_cost(AL, Y)
-C.expect_scalar(compute_cost(AL, Y), expected, "compute_cost on AL = [[0.8, 0.9, 0.4]], Y = [[1, 1, 0]]", reveal=True)
+C.expect_scalar(compute_cost(AL, Y), expected, "compute_cost on AL = [[0.8, 0.9, 0.4]], Y = [[1, 1, 0]]", reveal=True,
+                inputs={"A": AL, "Y": Y})
 C.passed("compute_cost")
 ### BEGIN HIDDEN TESTS
 _rs = np.random.RandomState(60)
@@ -620,7 +621,7 @@ _Y = np.array([[1, 0, 0, 1, 1, 0]])
 with C.unchanged("compute_cost on m = 6 examples with integer labels", AL=_AL, Y=_Y):
     _cost = compute_cost(_AL, _Y)
 _e = 0.5560641893230395  # ref: float(compute_cost(_AL, _Y))
-C.expect_scalar(_cost, _e, "compute_cost on m = 6 examples with integer labels")
+C.expect_scalar(_cost, _e, "compute_cost on m = 6 examples with integer labels", inputs={"A": _AL, "Y": _Y})
 _e1 = 2.3025850929940455  # ref: float(compute_cost(np.array([[0.1]]), np.array([[1.0]])))
 C.expect_scalar(C.call("compute_cost on a single example (m = 1)", compute_cost, np.array([[0.1]]), np.array([[1.0]])), _e1, "compute_cost on a single example (m = 1)")
 _e0 = 1.203972804325936  # ref: float(compute_cost(np.array([[0.7, 0.7]]), np.array([[0.0, 0.0]])))
