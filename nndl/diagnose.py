@@ -144,9 +144,10 @@ def array_hint(actual, expected, what="", reveal=False, start=None, inputs=None,
     if start is not None:
         s = _floats(start)
         if s is not None and s.shape == a.shape and np.array_equal(a, s):
-            return ("it still equals its value before the update: nothing was updated (is every parameter updated, "
-                    "W and b of every layer, and each step's result assigned back, as in w = w - learning_rate * dw "
-                    "or parameters = update_parameters(...)?)")
+            return ("it still equals its value before the update: nothing was updated (is every parameter "
+                    "updated, W and b of every layer, and each step's result assigned back, as in w = w - "
+                    "learning_rate * dw or parameters = update_parameters(...)? Or are its gradients all 0, e.g. "
+                    "a relu output or derivative where sigmoid's belongs?)")
     found = _input_hint(a, e, inputs) or _step_hint(a, e, start, reveal) or _binary_hint(a, e) \
         or _activation_hint(a, e, inputs)
     if found:
@@ -196,7 +197,32 @@ def _step_hint(a, e, start, reveal):
     if k is not None and k > 0:
         return ("the update step has the wrong size: is the learning rate the one passed (or the documented "
                 "default), applied once?")
-    return None
+    return _progress_hint(step, want)
+
+
+def _progress_hint(step, want):
+    """After training: the parameters moved along the expected direction, but not as far (or the other way).
+
+    Only when the learner's change is nearly a multiple of the expected change (within 3% of it):
+    then how far it went says how many updates, or what step size, it took."""
+    if step.size < 4:
+        return None
+    k = float(np.sum(step * want) / np.sum(want * want))
+    residual = np.linalg.norm(step - k * want) / np.linalg.norm(want)
+    if residual > 0.03 or abs(k - 1) < 0.02:
+        return None
+    if k < 0:
+        return ("the parameters moved the opposite way from the expected: gradient ascent (a sign flipped in dA, "
+                "dZ or the update)?")
+    if k < 0.2:
+        return ("the parameters moved in the right direction but much less than expected: a smaller learning "
+                "rate than the one passed (hard-coded, or the default used)?")
+    if k < 1:
+        return ("the parameters moved in the right direction but not as far as expected: fewer updates than "
+                "iterations (range(1, n) or range(n - 1)), parameters re-initialised inside the loop, or a smaller "
+                "learning rate (multiplied in twice?)")
+    return ("the parameters moved further than expected: a larger learning rate, or more updates than "
+            "iterations?")
 
 
 def _binary_hint(a, e):
@@ -406,6 +432,10 @@ def scalar_hint(got, want, what="", reveal=False, m=None, n_entries=None, inputs
     if 0 < want < 1 and abs(got - (1 - want)) < 1e-9 + 1e-6 * abs(want):
         return ("it is 1 minus the expected value: the sign of the input or of the exponent flipped "
                 "(sigmoid(-x) = 1 - sigmoid(x)), or labels 0 and 1 swapped?")
+    label = (what or "").lower()
+    if "before" in label and "update" in label and "cost" in label and 0 < (want - got) / abs(want) < 0.02:
+        return ("slightly lower than expected: the cost of parameters already updated (compute and record the "
+                "cost before update_parameters in each iteration)?")
     if any(got == round(want, d) for d in range(7)):
         return "it is the expected value rounded: return the full value (no round(), no formatting)"
     if want > 0 and got > 0 and abs(got - want * want) < 1e-6 * want * want:
@@ -632,6 +662,6 @@ def keys_hint(missing, extra):
     if 0 in layers(extra):
         return "layers are numbered from 1: W1 and b1 belong to the first layer (range(1, L) with L = len(layer_dims))"
     if missing and len(layers(missing)) == len(missing) and not extra:
-        return ("the last layer is missing: a loop over the layers that stops one early (range(1, L) runs to "
-                "L - 1, with L = len(layer_dims))?")
+        return ("the last layer(s) missing: a loop over the layers that stops early (range(1, L) runs to "
+                "L - 1, with L = len(layer_dims)), or an initialiser made for fewer layers?")
     return None

@@ -55,6 +55,9 @@ ARRAY_CASES = {
     "update step size": (E - 0.01 * UNRELATED, E - 0.1 * UNRELATED, dict(start=E), "learning rate"),
     "predictions flipped": (np.ones((1, 6)), np.zeros((1, 6)), {}, "every prediction is flipped"),
     "another normalisation": ((E - E.mean()) / E.std(), E / 255, {}, "scaled and shifted"),
+    "half the training": (E - 0.05 * UNRELATED * (1 + 1e-3 * E), E - 0.1 * UNRELATED, dict(start=E), "not as far"),
+    "training uphill": (E + 0.1 * UNRELATED, E - 0.1 * UNRELATED * (1 + 1e-3 * E), dict(start=E), "opposite way"),
+    "initial weights redrawn": (RNG.randn(3, 4) * 0.01, E * 0.01, {}, None),
 }
 
 
@@ -62,14 +65,22 @@ ARRAY_CASES = {
 def test_each_array_relation_fires_on_its_case(case):
     """A wrong value in a known relation to the expected one gets that relation's hint."""
     got, want, extra, words = ARRAY_CASES[case]
-    found = hint(message(C.expect_array, got, want, "f", **extra))
-    assert found and words in found, found
+    label = "W1 after np.random.seed(2)" if words is None else "f"
+    found = hint(message(C.expect_array, got, want, label, **extra))
+    assert found and (words or "other random numbers") in found, found
 
 
 @pytest.mark.parametrize("wrong", [UNRELATED, E + RNG.randn(3, 4) * 1e-3, E * RNG.uniform(1.5, 2.5, (3, 4))])
 def test_no_relation_no_hint(wrong):
-    """Unrelated wrong values (other numbers, noise, entry-wise different factors) get no hint."""
+    """Unrelated wrong values (other numbers, noise, entry-wise different factors) get no hint,
+    also after training from a start (the change is not along the expected change)."""
     assert hint(message(C.expect_array, wrong, E, "f")) is None
+    assert hint(message(C.expect_array, wrong, E, "f", start=E - 0.1 * UNRELATED)) is None
+
+
+def test_random_hint_needs_an_initialisation_label():
+    """Other random-looking numbers are blamed on the draws only where the label names an initialisation."""
+    assert hint(message(C.expect_array, RNG.randn(3, 4), E, "W1 after 2 iterations")) is None
 
 
 def test_a_correct_value_has_no_message_at_all():
@@ -113,6 +124,7 @@ def test_m_is_read_from_the_label():
     (0.5477225575051661, 0.3, "L2", "square root"),
     (0.09, 0.3, "L2", "square of the expected"),
     (0.731, 0.7310585786300049, "basic_sigmoid(1.0)", "rounded"),
+    (0.6929425896632865, 0.6930374642851655, "costs[0], the cost before the first update", "already updated"),
 ])
 def test_scalar_relations(got, want, label, words):
     """A number in a known relation to the expected one gets that relation's hint."""
@@ -166,7 +178,7 @@ def test_sizes_and_keys():
     assert "wrong axis" in hint(message(C.expect_equal, (400, 4, 400), (2, 4, 1), "layer_sizes"))
     assert "misspelled" in hint(message(C.expect_keys, {"w": 1, "Y_predictions_train": 1}, ["w", "Y_prediction_train"], "d"))
     assert "numbered from 1" in hint(message(C.expect_keys, {"W0": 1, "b0": 1, "W1": 1, "b1": 1}, ["W1", "b1", "W2", "b2"], "p"))
-    assert "last layer is missing" in hint(message(C.expect_keys, {"W1": 1, "b1": 1}, ["W1", "b1", "W2", "b2"], "p"))
+    assert "last layer(s) missing" in hint(message(C.expect_keys, {"W1": 1, "b1": 1}, ["W1", "b1", "W2", "b2"], "p"))
     assert hint(message(C.expect_keys, {"x": 1}, ["W1"], "p")) is None
 
 
