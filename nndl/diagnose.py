@@ -216,11 +216,12 @@ def _progress_hint(step, want):
                 "dZ or the update)?")
     if k < 0.2:
         return ("the parameters moved in the right direction but much less than expected: a smaller learning "
-                "rate than the one passed (hard-coded, or the default used)?")
+                "rate than the one passed (hard-coded, the default used, or multiplied in twice), or gradients "
+                "scaled down?")
     if k < 1:
         return ("the parameters moved in the right direction but not as far as expected: fewer updates than "
-                "iterations (range(1, n) or range(n - 1)), parameters re-initialised inside the loop, or a smaller "
-                "learning rate (multiplied in twice?)")
+                "iterations (range(1, n) or range(n - 1)), parameters re-initialised inside the loop, a smaller "
+                "learning rate, or gradients too small (dZ fed where dA belongs, a derivative applied twice)?")
     return ("the parameters moved further than expected: a larger learning rate, or more updates than "
             "iterations?")
 
