@@ -31,6 +31,8 @@ MAX_ENTRIES = 200_000  # above this, only the cheap relations are tried
 def _floats(x):
     """``x`` as a float ndarray, or None when it is not numbers."""
     try:
+        if np.iscomplexobj(x):
+            return None
         a = np.asarray(x, dtype=float)
     except (TypeError, ValueError):
         return None
