@@ -21,6 +21,7 @@ import warnings
 
 import numpy as np
 
+from . import diagnose as _diagnose
 from . import measure as _measure
 
 
@@ -49,7 +50,8 @@ def expect_type(value, types, what):
     if not isinstance(value, types):
         types = types if isinstance(types, tuple) else (types,)
         names = " or ".join("a numpy array" if t is np.ndarray else f"a {t.__name__}" for t in types)
-        _fail(what, f"should be {names}, but it is {_describe_type(value)}")
+        _fail(what, f"should be {names}, but it is {_describe_type(value)}"
+                    f"{_hint(_diagnose.type_hint, value, types)}")
 
 
 def expect_callable(namespace, name):
@@ -59,12 +61,34 @@ def expect_callable(namespace, name):
         _fail(name, "is not defined as a function; run the cell that defines it (and keep its name)")
 
 
-def _shape_hint(got, want):
-    if len(got) == 1 and len(want) == 2 and 1 in want:
-        return " It is a rank-1 array: keep both axes (e.g. keepdims=True, or reshape to a column/row)."
-    if len(got) == 2 and got == tuple(reversed(want)) and got != tuple(want):
-        return " It looks transposed."
-    return ""
+def _dtype_text(dtype, kind):
+    names = {"f": "a float", "b": "a boolean", "i": "an integer"}
+    return f"dtype is {dtype}, but it should be {names.get(kind, kind)} dtype" + _hint(_diagnose.dtype_hint, dtype, kind)
+
+
+def _modified_text(name, before):
+    return f"modified its input '{name}' in place\nHint: {_copy_hint(before)}"
+
+
+def _why_text(why):
+    """An expect_true reason "symptom: cause" or "symptom; remedy": the cause on its own Hint: line."""
+    try:
+        return _diagnose.split_why(why)
+    except Exception:  # noqa: BLE001 - the reason as written is still right
+        return why
+
+
+def _hint(relation, *args, **kwargs):
+    """"\nHint: <likely cause>" from nndl.diagnose, or "" when it finds none.
+
+    A bug in a hint must never turn a failed check into a crash: anything it
+    raises is dropped, and the check fails with its plain message.
+    """
+    try:
+        found = relation(*args, **kwargs)
+    except Exception:  # noqa: BLE001 - a hint is a bonus, the verdict stands without it
+        return ""
+    return f"\nHint: {found}" if found else ""
 
 
 def _plain(value):
@@ -79,29 +103,33 @@ def expect_shape(value, shape, what):
     value = _plain(value)
     shape = tuple(shape)
     if value.shape != shape:
-        _fail(what, f"shape is {value.shape}, but it should be {shape}.{_shape_hint(value.shape, shape)}")
+        _fail(what, f"shape is {value.shape}, but it should be {shape}{_hint(_diagnose.shape_hint, value.shape, shape)}")
 
 
 def _mismatch_text(bad, total, first):
     return f"{bad} of {total} entries differ from the expected values (the first at index {first})"
 
 
-def expect_array(actual, expected, what, rtol=1e-6, atol=1e-9, kind=None, reveal=False, start=None):
+def expect_array(actual, expected, what, rtol=1e-6, atol=1e-9, kind=None, reveal=False, start=None,
+                 inputs=None, m=None):
     """``actual`` is an array with ``expected``'s shape and values.
 
     kind: optional numpy dtype kind the result must have, e.g. "f" (float),
     "b" (boolean). reveal: show the expected values in the message (visible
-    checks only). start: the value before training; a result still equal to
-    it gets a hint that nothing was updated.
+    checks only; hints then may name a factor). start: the value before
+    training; a result still equal to it gets a hint that nothing was updated.
+    inputs: optional {name: array} the function was given (a result equal to
+    one of them is named); m: the number of examples (names a factor m or 1/m).
+    A failure ends with a line "Hint: ..." when the values' relation names a
+    likely cause (nndl/diagnose.py).
     """
     expected = np.asarray(expected)
     expect_shape(actual, expected.shape, what)
     actual = _plain(actual)
     if kind is not None and actual.dtype.kind != kind:
-        names = {"f": "a float", "b": "a boolean", "i": "an integer"}
-        _fail(what, f"dtype is {actual.dtype}, but it should be {names.get(kind, kind)} dtype")
+        _fail(what, _dtype_text(actual.dtype, kind))
     if actual.dtype.kind in "fc" and not np.all(np.isfinite(actual)):
-        _fail(what, "contains nan or inf; look for a division by zero or an overflowing exp/log")
+        _fail(what, "contains nan or inf" + _hint(_diagnose.nonfinite_hint, actual, what))
     try:
         ok = np.isclose(actual.astype(float), expected.astype(float), rtol=rtol, atol=atol)
     except (TypeError, ValueError):
@@ -109,76 +137,62 @@ def expect_array(actual, expected, what, rtol=1e-6, atol=1e-9, kind=None, reveal
     if not np.all(ok):
         bad = np.argwhere(~np.atleast_1d(ok))
         first = tuple(int(i) for i in bad[0]) if actual.ndim else ()
-        msg = _mismatch_text(len(bad), ok.size, first) + _value_hint(actual, expected, start)
+        msg = _mismatch_text(len(bad), ok.size, first)
         if reveal:
             msg += f".\n  got:\n{actual}\n  expected:\n{expected}"
-        _fail(what, msg)
+        _fail(what, msg + _hint(_diagnose.array_hint, actual, expected, what, reveal=reveal, start=start,
+                                inputs=inputs, m=m))
 
 
-def _value_hint(actual, expected, start):
-    """Why the values may differ, when the pattern says so."""
-    if start is not None and np.shape(start) == actual.shape and np.array_equal(actual, start):
-        return (". It still equals its value before training: nothing was updated (is each step's "
-                "result assigned back, as in w = w - learning_rate * dw or "
-                "parameters = update_parameters(...)?)")
-    k = _common_factor(actual, expected)
-    if k is None:
-        return ""
-    return f". Every entry is off by the same factor of {k:.6g} (a missing or extra 1/m?)"
-
-
-def _common_factor(actual, expected):
-    """k when actual == k * expected for one k other than 1 (and expected not all 0)."""
-    try:
-        a, e = actual.astype(float), expected.astype(float)
-    except (TypeError, ValueError):
-        return None
-    nonzero = np.abs(e) > 1e-12
-    if not np.any(nonzero) or np.any(np.abs(a[~nonzero]) > 1e-12):
-        return None
-    ratios = a[nonzero] / e[nonzero]
-    k = float(np.median(ratios))
-    if not np.isfinite(k) or np.isclose(k, 1.0, rtol=1e-6) or abs(k) < 1e-12:
-        return None
-    return k if np.allclose(ratios, k, rtol=1e-6, atol=0) else None
-
-
-def expect_scalar(actual, expected, what, rtol=1e-6, atol=1e-9, python_float=False, reveal=False):
+def expect_scalar(actual, expected, what, rtol=1e-6, atol=1e-9, python_float=False, reveal=False, m=None,
+                  n_entries=None, inputs=None):
     """``actual`` is a single number close to ``expected``.
 
     A Python number, a numpy scalar and a 0-d array are all accepted unless
     ``python_float`` is set, in which case it must be a Python ``float``.
+    m: the number of examples, n_entries: the number of entries summed (each
+    names a factor in the hint: a sum for a mean, a missing 1/m); inputs: the
+    arrays the function was given ({"yhat": ..., "y": ...} names a loss formula).
     """
     if python_float:
         if type(actual) is not float:
-            _fail(what, f"should be a Python float, but it is {_describe_type(actual)} (use float(...))")
+            _fail(what, f"should be a Python float, but it is {_describe_type(actual)}"
+                        f"{_hint(_python_float_hint, actual)}")
     elif isinstance(actual, np.ndarray):
         plain = _plain(actual)
         if plain.ndim != 0:
-            hint = "np.squeeze it" if plain.size == 1 else "it should be reduced to one number"
-            _fail(what, f"should be a single number, but it is an array of shape {plain.shape} ({hint})")
+            hint = ("np.squeeze it (or float(...)): one number, not an array of one" if plain.size == 1 else
+                    "it should be reduced to one number: a sum (np.sum) or mean over the entries is missing, "
+                    "or a product gives an array where a dot product gives a number?")
+            _fail(what, f"should be a single number, but it is an array of shape {plain.shape}"
+                        f"{_hint(lambda: hint)}")
     elif not isinstance(actual, numbers.Number):
-        _fail(what, f"should be a number, but it is {_describe_type(actual)}")
+        _fail(what, f"should be a number, but it is {_describe_type(actual)}"
+                    f"{_hint(_number_type_hint, actual)}")
     value = _number(actual)
     if value.imag != 0 or not np.isfinite(value.real):
-        _fail(what, "is not a finite real number")
+        _fail(what, "is not a finite real number" + (_hint(_diagnose.nonfinite_hint, value.real, what)
+                                                   if value.imag == 0 else ""))
     if not np.isclose(value.real, float(expected), rtol=rtol, atol=atol):
-        msg = "value differs from the expected one" + _scalar_factor_hint(value.real, float(expected))
+        msg = "value differs from the expected one"
         if reveal:
             msg += f": got {value.real!r}, expected {float(expected)!r}"
-        _fail(what, msg)
+        _fail(what, msg + _hint(_diagnose.scalar_hint, value.real, float(expected), what, reveal=reveal, m=m,
+                                n_entries=n_entries, inputs=inputs))
 
 
-def _scalar_factor_hint(got, want):
-    """A whole-number ratio (or its inverse) between two numbers is rarely chance."""
-    if want == 0 or got == 0:
-        return ""
-    for k in (got / want, want / got):
-        n = round(k)
-        if abs(n) >= 2 and abs(k - n) < 1e-6 * abs(n):
-            shown = f"{n}" if k == got / want else f"1/{n}"
-            return f" (it is {shown} times the expected value: a missing or extra 1/m?)"
-    return ""
+def _python_float_hint(actual):
+    if isinstance(actual, np.ndarray):
+        return "convert the result with float(...) (np.squeeze keeps an array)"
+    return "convert the result with float(...): a numpy or integer result is not a Python float"
+
+
+def _number_type_hint(actual):
+    if actual is None:
+        return "the function returns None: a missing return statement?"
+    if isinstance(actual, (tuple, list, dict)):
+        return "a container where one number is wanted: return the number itself (an element, or its sum?)"
+    return None
 
 
 def _number(x):
@@ -201,7 +215,7 @@ def expect_equal(actual, expected, what, reveal=False):
         same = False
     if not same:
         msg = f"got {actual!r}, expected {expected!r}" if reveal else "is not the expected value"
-        _fail(what, msg)
+        _fail(what, msg + _hint(_diagnose.equal_hint, actual, expected, what))
 
 
 def expect_keys(mapping, keys, what):
@@ -215,13 +229,13 @@ def expect_keys(mapping, keys, what):
             parts.append(f"missing keys {missing}")
         if extra:
             parts.append(f"unexpected keys {extra}")
-        _fail(what, "; ".join(parts))
+        _fail(what, "; ".join(parts) + _hint(_diagnose.keys_hint, missing, extra))
 
 
 def expect_true(condition, what, why):
     """A custom condition; ``why`` says what is wrong when it is false."""
     if not condition:
-        _fail(what, why)
+        _fail(what, _why_text(why))
 
 
 # What a crash says: the exception's type always; its text only for the types
@@ -249,8 +263,11 @@ def _crash_text(exc):
         if type(arg) in (str, int):
             shown = repr(arg) if name == "KeyError" else arg
             text += f" {shown}"[:120]
-    hint = _CRASH_HINTS.get(name)
-    return f"{text} ({hint})" if hint else text
+    try:
+        hint = _diagnose.crash_hint(name, str(exc)) or _CRASH_HINTS.get(name)
+    except Exception:  # noqa: BLE001 - an exception whose str() fails
+        hint = _CRASH_HINTS.get(name)
+    return f"{text}\nHint: {hint}" if hint else text
 
 
 class running:
@@ -297,7 +314,7 @@ class unchanged(running):
             return super().__exit__(exc_type, exc, tb)
         for name, before in self.copies.items():
             if not _same(before, self.inputs[name]):
-                _fail(self.what, f"modified its input '{name}' in place; {_copy_hint(before)}")
+                _fail(self.what, _modified_text(name, before))
         return False
 
 
@@ -358,13 +375,32 @@ def _short_traceback(shell, etype, value, tb, tb_offset=None):
     return stb
 
 
+def _any_traceback(shell, etype, value, tb, tb_offset=None):
+    """IPython handler for every exception: CheckFailed as above; any other crash
+    with IPython's usual traceback, plus a "Hint:" line when its type and text
+    name a common cause (a broadcast without keepdims, math.exp on an array)."""
+    if issubclass(etype, CheckFailed):
+        return _short_traceback(shell, etype, value, tb, tb_offset)
+    stb = shell.InteractiveTB.structured_traceback(etype, value, tb, tb_offset=tb_offset)
+    try:
+        hint = _diagnose.crash_hint(etype.__name__, str(value)) or _CRASH_HINTS.get(etype.__name__)
+    except Exception:  # noqa: BLE001 - the traceback is shown all the same
+        hint = None
+    if hint:
+        stb = list(stb) + [f"Hint: {hint}"]
+        shell._showtraceback(etype, f"{value}\nHint: {hint}", stb)
+    else:
+        shell._showtraceback(etype, value, stb)
+    return stb
+
+
 def _install_ipython_handler():
     try:
         shell = get_ipython()  # noqa: F821 - defined inside IPython only
     except NameError:
         return
-    if shell is not None:
-        shell.set_custom_exc((CheckFailed,), _short_traceback)
+    if shell is not None and hasattr(shell, "_showtraceback"):
+        shell.set_custom_exc((Exception,), _any_traceback)
 
 
 _install_ipython_handler()
@@ -410,12 +446,17 @@ def _keys_of(mapping):
     return dict.fromkeys(mapping) if type(mapping) is dict else mapping
 
 
+def _given(a, *names):
+    """The optional arguments a check was given, for the judge (hints use them)."""
+    return {n: a[n] for n in names if a.get(n) is not None}
+
+
 expect_array = _measured("array", lambda a: {
     "actual": a["actual"], "rtol": a["rtol"], "atol": a["atol"], "kind": a["kind"], "reveal": a["reveal"],
-    **({"start": a["start"]} if a.get("start") is not None else {})})(expect_array)
+    **_given(a, "start", "inputs", "m")})(expect_array)
 expect_scalar = _measured("scalar", lambda a: {
     "actual": a["actual"], "rtol": a["rtol"], "atol": a["atol"], "python_float": a["python_float"],
-    "reveal": a["reveal"]})(expect_scalar)
+    "reveal": a["reveal"], **_given(a, "m", "n_entries", "inputs")})(expect_scalar)
 expect_equal = _measured("equal", lambda a: {"actual": a["actual"], "reveal": a["reveal"]})(expect_equal)
 expect_shape = _measured("shape", lambda a: {"actual": _measure.Shaped(a["value"])})(expect_shape)
 expect_type = _measured("type", lambda a: {"actual": _measure.Shaped(a["value"]),

@@ -653,9 +653,9 @@ yhat = np.array([0.8, 0.1, 0.6, 0.3])
 y = np.array([1, 0, 1, 0])
 loss = L1(yhat, y)
 C.expect_true(not (isinstance(loss, np.ndarray) and loss.size > 1), "L1 on 4 predictions",
-              f"should be one number, the sum over all entries, but it is an array of shape {np.shape(loss)}")
+              f"is an array of shape {np.shape(loss)}; it should be one number: the sum over all entries (np.sum with no axis)")
 expected = np.float64(1.0)  # ref: L1(yhat, y)
-C.expect_scalar(loss, expected, "L1 on 4 predictions", reveal=True)
+C.expect_scalar(loss, expected, "L1 on 4 predictions", reveal=True, inputs={"yhat": yhat, "y": y})
 C.passed("L1")
 ### BEGIN HIDDEN TESTS
 _cases = [
@@ -667,7 +667,7 @@ _losses = [np.float64(0.75), np.float64(10.25), np.int64(11)]  # ref: [L1(c[0], 
 for (_yh, _y, _desc), _e in zip(_cases, _losses):
     with C.unchanged(f"L1 on {_desc}", yhat=_yh, y=_y):
         _got = L1(_yh, _y)
-    C.expect_scalar(_got, _e, f"L1 on {_desc}")
+    C.expect_scalar(_got, _e, f"L1 on {_desc}", inputs={"yhat": _yh, "y": _y})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -698,9 +698,9 @@ yhat = np.array([0.8, 0.1, 0.6, 0.3])
 y = np.array([1, 0, 1, 0])
 loss = L2(yhat, y)
 C.expect_true(not (isinstance(loss, np.ndarray) and loss.size > 1), "L2 on 4 predictions",
-              f"should be one number, the sum over all entries, but it is an array of shape {np.shape(loss)}")
+              f"is an array of shape {np.shape(loss)}; it should be one number: the sum over all entries (np.sum with no axis)")
 expected = np.float64(0.3)  # ref: L2(yhat, y)
-C.expect_scalar(loss, expected, "L2 on 4 predictions", reveal=True)
+C.expect_scalar(loss, expected, "L2 on 4 predictions", reveal=True, inputs={"yhat": yhat, "y": y})
 C.passed("L2")
 ### BEGIN HIDDEN TESTS
 _cases = [
@@ -712,7 +712,7 @@ _losses = [np.float64(0.5625), np.float64(22.5625), np.int64(33)]  # ref: [L2(c[
 for (_yh, _y, _desc), _e in zip(_cases, _losses):
     with C.unchanged(f"L2 on {_desc}", yhat=_yh, y=_y):
         _got = L2(_yh, _y)
-    C.expect_scalar(_got, _e, f"L2 on {_desc}")
+    C.expect_scalar(_got, _e, f"L2 on {_desc}", inputs={"yhat": _yh, "y": _y})
 ### END HIDDEN TESTS
 
 # %% [markdown]

@@ -140,7 +140,7 @@ C.passed("m_train, m_test, num_px")
 import numbers as _numbers
 for _name, _value in (("m_train", m_train), ("m_test", m_test), ("num_px", num_px)):
     C.expect_true(isinstance(_value, _numbers.Integral) and not isinstance(_value, bool), _name,
-                  "should be a whole number (an int), read from an array's shape")
+                  "should be a whole number (an int); read it from an array's shape (float(...) or / give floats)")
 C.expect_equal(m_train, train_set_y.shape[1], "m_train (compared with the number of training labels)")
 C.expect_equal(m_test, test_set_y.shape[1], "m_test (compared with the number of test labels)")
 ### END HIDDEN TESTS
@@ -869,7 +869,7 @@ with _contextlib.redirect_stdout(_printed), C.running("model with print_cost=Tru
     model(_Xtr, _Ytr, _Xte, _Yte, num_iterations=1, learning_rate=0.7, print_cost=True)
 for _name, _pred, _labels in (("train", _exp[1][3], _Ytr), ("test", _exp[1][4], _Yte)):
     C.expect_true(_shows(_printed.getvalue(), 100 * np.mean(_pred == _labels)), "model with print_cost=True",
-                  f"does not print the {_name} accuracy (predictions on X_{_name} compared with Y_{_name})")
+                  f"does not print the {_name} accuracy; compare the predictions on X_{_name} with Y_{_name} (not another set)")
 ### END HIDDEN TESTS
 
 # %% [markdown]

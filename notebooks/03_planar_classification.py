@@ -442,7 +442,8 @@ A2_cost = np.array([[0.5, 0.8, 0.1, 0.3]])
 Y_cost = np.array([[1.0, 1.0, 0.0, 1.0]])
 expected_cost = 0.5564060129644793  # ref: compute_cost(A2_cost, Y_cost)
 cost = compute_cost(A2_cost, Y_cost)
-C.expect_scalar(cost, expected_cost, "compute_cost on a (1, 4) example", python_float=True, reveal=True)
+C.expect_scalar(cost, expected_cost, "compute_cost on a (1, 4) example", python_float=True, reveal=True,
+                inputs={"A": A2_cost, "Y": Y_cost})
 C.passed("compute_cost")
 ### BEGIN HIDDEN TESTS
 _rng = np.random.RandomState(40)
@@ -454,7 +455,7 @@ _exp = [1.082340129012373, 1.6715234954475895, 1.3862943611198906, 1.52219095907
 for (_what, _A2, _Y), _e in zip(_cases, _exp):
     with C.unchanged(f"compute_cost on {_what}", A2=_A2, Y=_Y):
         _cost = compute_cost(_A2, _Y)
-    C.expect_scalar(_cost, _e, f"compute_cost on {_what}", python_float=True)
+    C.expect_scalar(_cost, _e, f"compute_cost on {_what}", python_float=True, inputs={"A": _A2, "Y": _Y})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -654,6 +655,7 @@ def update_parameters(parameters, grads, learning_rate=1.2):
 rng = np.random.RandomState(3)
 parameters_upd = {"W1": rng.randn(4, 2), "b1": rng.randn(4, 1), "W2": rng.randn(1, 4), "b2": rng.randn(1, 1)}
 grads_upd = {"dW1": rng.randn(4, 2), "db1": rng.randn(4, 1), "dW2": rng.randn(1, 4), "db2": rng.randn(1, 1)}
+W1_before, b2_before = parameters_upd["W1"].copy(), parameters_upd["b2"].copy()  # for the hints
 updated_upd = update_parameters(parameters_upd, grads_upd)
 expected_W1_upd = np.array([[3.6444012521298808, -0.7423310705978027],
                             [1.4177786242057793, -0.4414368709402834],
@@ -661,8 +663,10 @@ expected_W1_upd = np.array([[3.6444012521298808, -0.7423310705978027],
                             [-0.36680100215475453, 0.6015414910879143]])  # ref: update_parameters(parameters_upd, grads_upd)["W1"]
 expected_b2_upd = np.array([[0.2063403458065125]])  # ref: update_parameters(parameters_upd, grads_upd)["b2"]
 C.expect_keys(updated_upd, ["W1", "b1", "W2", "b2"], "the dict returned by update_parameters")
-C.expect_array(updated_upd["W1"], expected_W1_upd, "W1 after one step with the default learning rate", reveal=True)
-C.expect_array(updated_upd["b2"], expected_b2_upd, "b2 after one step with the default learning rate", reveal=True)
+C.expect_array(updated_upd["W1"], expected_W1_upd, "W1 after one step with the default learning rate", reveal=True,
+               start=W1_before)
+C.expect_array(updated_upd["b2"], expected_b2_upd, "b2 after one step with the default learning rate", reveal=True,
+               start=b2_before)
 C.passed("update_parameters")
 ### BEGIN HIDDEN TESTS
 _rng = np.random.RandomState(60)
@@ -678,7 +682,7 @@ for _what, _nx, _nh, _ny, _lr in [("n_x = 3, n_h = 5, default learning rate", 3,
         _new = update_parameters(_p, _g) if _lr is None else update_parameters(_p, _g, learning_rate=_lr)
     C.expect_keys(_new, ["W1", "b1", "W2", "b2"], f"update_parameters on {_what}")
     for _k in ("W1", "b1", "W2", "b2"):
-        C.expect_array(_new[_k], _e[_k], f"{_k} from update_parameters on {_what}", kind="f")
+        C.expect_array(_new[_k], _e[_k], f"{_k} from update_parameters on {_what}", kind="f", start=_p[_k])
 ### END HIDDEN TESTS
 
 # %% [markdown]

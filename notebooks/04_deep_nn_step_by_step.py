@@ -334,14 +334,14 @@ Z, cache = linear_forward(A, W, b)
 expected = np.array([[3.262953374654174, -1.2342998686128757]])  # ref: linear_forward(A, W, b)[0]
 C.expect_array(Z, expected, "Z of linear_forward", reveal=True)
 C.expect_type(cache, tuple, "cache of linear_forward")
-C.expect_true(len(cache) == 3, "cache of linear_forward", f"should be the tuple (A, W, b), but it has {len(cache)} elements")
+C.expect_true(len(cache) == 3, "cache of linear_forward", f"should be the tuple (A, W, b), but it has {len(cache)} elements; return exactly (A, W, b), in that order")
 for name, got, given in zip(("A", "W", "b"), cache, (A, W, b)):
     C.expect_array(got, given, f"cache of linear_forward, element {name}")
 C.passed("linear_forward")
 ### BEGIN HIDDEN TESTS
 def _check_linear_cache(got, A, W, b, what):
     C.expect_type(got, tuple, what)
-    C.expect_true(len(got) == 3, what, f"should be the tuple (A, W, b), but it has {len(got)} elements")
+    C.expect_true(len(got) == 3, what, f"should be the tuple (A, W, b), but it has {len(got)} elements; return exactly (A, W, b), in that order")
     for _name, _got, _given in zip(("A", "W", "b"), got, (A, W, b)):
         C.expect_array(_got, _given, f"{what}, element {_name}")
 
@@ -415,13 +415,14 @@ rs = np.random.RandomState(2)
 A_prev, W, b = rs.randn(3, 2), rs.randn(1, 3), rs.randn(1, 1)
 A, cache = linear_activation_forward(A_prev, W, b, "sigmoid")
 expected = np.array([[0.968900232783661, 0.11013289483978989]])  # ref: linear_activation_forward(A_prev, W, b, "sigmoid")[0]
-C.expect_array(A, expected, "A of linear_activation_forward with sigmoid", reveal=True)
+C.expect_array(A, expected, "A of linear_activation_forward with sigmoid", reveal=True, inputs={"Z": W @ A_prev + b})
 A, cache = linear_activation_forward(A_prev, W, b, "relu")
 expected = np.array([[3.4389613134945427, 0.0]])  # ref: linear_activation_forward(A_prev, W, b, "relu")[0]
-C.expect_array(A, expected, "A of linear_activation_forward with relu", reveal=True)
+C.expect_array(A, expected, "A of linear_activation_forward with relu", reveal=True, inputs={"Z": W @ A_prev + b})
 C.expect_type(cache, tuple, "cache of linear_activation_forward")
 C.expect_true(len(cache) == 2, "cache of linear_activation_forward",
-              f"should be the tuple (linear_cache, activation_cache), but it has {len(cache)} elements")
+              f"should be the tuple (linear_cache, activation_cache), but it has {len(cache)} elements; "
+              "return (linear_cache, Z): the cache of linear_forward, then Z")
 C.expect_type(cache[0], tuple, "linear_cache (the first element of the cache)")
 expected = np.array([[3.4389613134945427, -2.089384360040248]])  # ref: linear_activation_forward(A_prev, W, b, "relu")[1][1]
 C.expect_array(cache[1], expected, "activation_cache (the second element of the cache), which should be Z", reveal=True)
@@ -429,7 +430,8 @@ C.passed("linear_activation_forward")
 ### BEGIN HIDDEN TESTS
 def _check_layer_cache(got, A_prev, W, b, Z, what):
     C.expect_type(got, tuple, what)
-    C.expect_true(len(got) == 2, what, f"should be the tuple (linear_cache, activation_cache), but it has {len(got)} elements")
+    C.expect_true(len(got) == 2, what, f"should be the tuple (linear_cache, activation_cache), but it has {len(got)} elements; "
+                  "return (linear_cache, Z): the cache of linear_forward, then Z")
     C.expect_type(got[0], tuple, f"{what}: linear_cache")
     C.expect_true(len(got[0]) == 3, f"{what}: linear_cache", "should be the tuple (A_prev, W, b)")
     for _name, _got, _given in zip(("A_prev", "W", "b"), got[0], (A_prev, W, b)):
@@ -445,8 +447,8 @@ with C.unchanged("linear_activation_forward with W (4, 3), A_prev (3, 5)", A_pre
     _Ar, _cr = linear_activation_forward(_Ap, _W, _b, activation="relu")
 _eAs = np.array([[0.43534535158115256, 0.3662933527350318, 0.8173680702884681, 0.828134656068584, 0.18098265127023988], [0.578673405416371, 0.005999764767902292, 0.9641532439052497, 0.27177180200729695, 0.04888973933067498], [0.695923867575068, 0.844428721317584, 0.3112288865048984, 0.5634800231697941, 0.6930761205479735], [0.8560463773282259, 0.8117977087729437, 0.9589309812162742, 0.9486296853668489, 0.7768713115508467]])  # ref: linear_activation_forward(_Ap, _W, _b, "sigmoid")[0]
 _eAr = np.array([[0.0, 0.0, 1.4986166934545024, 1.5724644831849313, 0.0], [0.3173299597463475, 0.0, 3.2919971712338816, 0.0, 0.0], [0.8279621630225767, 1.6915563188692493, 0.0, 0.2552977413447489, 0.8145400680433441], [1.78283337087321, 1.4617337804938302, 3.1505650663899947, 2.9159580375229384, 1.247526031189271]])  # ref: linear_activation_forward(_Ap, _W, _b, "relu")[0]
-C.expect_array(_As, _eAs, "A of linear_activation_forward with sigmoid, W (4, 3), A_prev (3, 5)")
-C.expect_array(_Ar, _eAr, "A of linear_activation_forward with relu, W (4, 3), A_prev (3, 5)")
+C.expect_array(_As, _eAs, "A of linear_activation_forward with sigmoid, W (4, 3), A_prev (3, 5)", inputs={"Z": _eZ})
+C.expect_array(_Ar, _eAr, "A of linear_activation_forward with relu, W (4, 3), A_prev (3, 5)", inputs={"Z": _eZ})
 _check_layer_cache(_cs, _Ap, _W, _b, _eZ, "cache of linear_activation_forward with sigmoid")
 _check_layer_cache(_cr, _Ap, _W, _b, _eZ, "cache of linear_activation_forward with relu")
 _Ap1, _W1, _b1 = _rs.randn(2, 1), _rs.randn(3, 2), _rs.randn(3, 1)
@@ -547,7 +549,7 @@ def _check_forward(X, P, eAL, eA, eZ, what):
         _c, _w = _caches[_l - 1], f"caches[{_l - 1}] (layer {_l}) of L_model_forward {what}"
         C.expect_type(_c, tuple, _w)
         C.expect_true(len(_c) == 2 and isinstance(_c[0], tuple) and len(_c[0]) == 3, _w,
-                      "should be ((A_prev, W, b), Z), as returned by linear_activation_forward")
+                      "should be ((A_prev, W, b), Z); append the whole cache linear_activation_forward returns")
         C.expect_array(_c[0][0], eA[_l - 1], f"{_w}: A_prev")
         C.expect_array(_c[0][1], P[f"W{_l}"], f"{_w}: W")
         C.expect_array(_c[0][2], P[f"b{_l}"], f"{_w}: b")
@@ -609,7 +611,8 @@ def compute_cost(AL, Y):
 Y = np.array([[1, 1, 0]])
 AL = np.array([[0.8, 0.9, 0.4]])
 expected = np.float64(0.2797765635793423)  # ref: compute_cost(AL, Y)
-C.expect_scalar(compute_cost(AL, Y), expected, "compute_cost on AL = [[0.8, 0.9, 0.4]], Y = [[1, 1, 0]]", reveal=True)
+C.expect_scalar(compute_cost(AL, Y), expected, "compute_cost on AL = [[0.8, 0.9, 0.4]], Y = [[1, 1, 0]]", reveal=True,
+                inputs={"A": AL, "Y": Y})
 C.passed("compute_cost")
 ### BEGIN HIDDEN TESTS
 _rs = np.random.RandomState(60)
@@ -618,7 +621,7 @@ _Y = np.array([[1, 0, 0, 1, 1, 0]])
 with C.unchanged("compute_cost on m = 6 examples with integer labels", AL=_AL, Y=_Y):
     _cost = compute_cost(_AL, _Y)
 _e = 0.5560641893230395  # ref: float(compute_cost(_AL, _Y))
-C.expect_scalar(_cost, _e, "compute_cost on m = 6 examples with integer labels")
+C.expect_scalar(_cost, _e, "compute_cost on m = 6 examples with integer labels", inputs={"A": _AL, "Y": _Y})
 _e1 = 2.3025850929940455  # ref: float(compute_cost(np.array([[0.1]]), np.array([[1.0]])))
 C.expect_scalar(C.call("compute_cost on a single example (m = 1)", compute_cost, np.array([[0.1]]), np.array([[1.0]])), _e1, "compute_cost on a single example (m = 1)")
 _e0 = 1.203972804325936  # ref: float(compute_cost(np.array([[0.7, 0.7]]), np.array([[0.0, 0.0]])))
@@ -909,7 +912,7 @@ AL, caches = L_model_forward(X, parameters)
 grads = L_model_backward(AL, Y, caches)
 C.expect_type(grads, dict, "grads of L_model_backward")
 for key in ["dA0", "dA1", "dA2", "dW1", "dW2", "dW3", "db1", "db2", "db3"]:
-    C.expect_true(key in grads, "grads of L_model_backward on a 3-layer network", f"has no key {key!r}")
+    C.expect_true(key in grads, "grads of L_model_backward on a 3-layer network", f"has no key {key!r}; store dA{{l-1}}, dW{{l}} and db{{l}} for every layer l from L down to 1 (dA0 included)")
 expected = np.array([[0.0, 0.009979362888996927, -0.32327876852370396]])  # ref: L_model_backward(AL, Y, caches)["dW3"]
 C.expect_array(grads["dW3"], expected, "dW3 of L_model_backward on a 3-layer network", reveal=True)
 expected = np.array([[0.0], [0.04429071372019055], [0.8320076811729147]])  # ref: L_model_backward(AL, Y, caches)["db2"]
@@ -940,7 +943,7 @@ def _check_backward(AL, Y, caches, expected, what):
         _g = L_model_backward(AL, Y, caches)
     C.expect_type(_g, dict, f"grads of L_model_backward {what}")
     _missing = [_k for _k in expected if _k not in _g]
-    C.expect_true(not _missing, f"grads of L_model_backward {what}", f"has no keys {_missing}")
+    C.expect_true(not _missing, f"grads of L_model_backward {what}", f"has no keys {_missing}; store dA{{l-1}}, dW{{l}} and db{{l}} for every layer l from L down to 1 (dA0 included)")
     for _k in expected:
         C.expect_array(_g[_k], expected[_k], f"{_k} of L_model_backward {what}")
 
@@ -1008,9 +1011,9 @@ expected = np.array([[1.4395669927080457, 0.9130518024641963, -1.371063062521377
                       0.09863360413144508],
                      [-0.1355082067753243, -0.1474754117963632, 0.37170577146763406,
                       1.2297690926795688]])  # ref: update_parameters(params, grads, 0.1)["W1"]
-C.expect_array(new["W1"], expected, "W1 of update_parameters", reveal=True)
+C.expect_array(new["W1"], expected, "W1 of update_parameters", reveal=True, start=params["W1"])
 expected = np.array([[1.5183002355451354]])  # ref: update_parameters(params, grads, 0.1)["b2"]
-C.expect_array(new["b2"], expected, "b2 of update_parameters", reveal=True)
+C.expect_array(new["b2"], expected, "b2 of update_parameters", reveal=True, start=params["b2"])
 C.passed("update_parameters")
 ### BEGIN HIDDEN TESTS
 def _check_update(P, G, lr, expected, what):
@@ -1018,7 +1021,7 @@ def _check_update(P, G, lr, expected, what):
         _new = update_parameters(P, G, lr)
     C.expect_keys(_new, list(expected), f"update_parameters {what}")
     for _k in expected:
-        C.expect_array(_new[_k], expected[_k], f"{_k} of update_parameters {what}")
+        C.expect_array(_new[_k], expected[_k], f"{_k} of update_parameters {what}", start=P[_k])
 
 
 _rs = np.random.RandomState(100)

@@ -63,7 +63,7 @@ def graded_course():
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Print the defect corpus's kill rate (see tests/test_corpus.py)."""
+    """Print the defect corpus's kill rate and hint share (see tests/test_corpus.py)."""
     try:
         from tests.test_corpus import RESULTS
     except ImportError:
@@ -71,9 +71,12 @@ def pytest_terminal_summary(terminalreporter):
     if not RESULTS:
         return
     terminalreporter.section("defect corpus")
-    totals = [0, 0, 0, 0]
-    for aid, (killed, wrong, accepted, correct) in sorted(RESULTS.items()):
-        totals = [a + b for a, b in zip(totals, (killed, wrong, accepted, correct))]
-        terminalreporter.line(f"{aid}: {killed}/{wrong} wrong answers killed, {accepted}/{correct} correct ones accepted")
-    k, w, a, c = totals
-    terminalreporter.line(f"kill rate {100 * k / max(w, 1):.0f}% ({k}/{w}); correct accepted {100 * a / max(c, 1):.0f}% ({a}/{c})")
+    totals = [0, 0, 0, 0, 0]
+    for aid, result in sorted(RESULTS.items()):
+        totals = [a + b for a, b in zip(totals, result)]
+        killed, wrong, accepted, correct, hinted = result
+        terminalreporter.line(f"{aid}: {killed}/{wrong} wrong answers killed, {accepted}/{correct} correct ones "
+                              f"accepted, {hinted}/{killed} killed ones hinted ({100 * hinted / max(killed, 1):.0f}%)")
+    k, w, a, c, h = totals
+    terminalreporter.line(f"kill rate {100 * k / max(w, 1):.0f}% ({k}/{w}); correct accepted {100 * a / max(c, 1):.0f}% "
+                          f"({a}/{c}); hint share {100 * h / max(k, 1):.0f}% ({h}/{k}) of killed wrong answers")

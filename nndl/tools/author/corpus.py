@@ -14,6 +14,8 @@ attributable to one entry. tests/test_corpus.py asserts the outcome.
 """
 import argparse
 import sys
+
+import nbformat
 from dataclasses import dataclass, field
 
 from .. import course
@@ -30,6 +32,8 @@ class Report:
     wrong: int = 0
     accepted: int = 0
     correct: int = 0
+    hinted: int = 0  # killed entries whose failure message has a `Hint:` line
+    messages: dict = field(default_factory=dict)  # corpus index -> the target cell's failure message
     problems: list = field(default_factory=list)
     lines: list = field(default_factory=list)
 
@@ -52,11 +56,30 @@ def grade(aid, functions=None):
             if proc.returncode != 0:
                 report.problems.append(f"nbgrader autograde failed:\n{proc.stderr[-3000:]}")
         for g, group in enumerate(groups):
-            _judge(report, c.cell_scores(f"pack{g:03d}", aid), [chosen[k] for k in group], dependents)
+            errors = failure_messages(c.autograded_notebook(f"pack{g:03d}", aid))
+            _judge(report, c.cell_scores(f"pack{g:03d}", aid), [chosen[k] for k in group], dependents, errors)
     return report
 
 
-def _judge(report, cells, group, dependents):
+def failure_messages(path):
+    """{grade_id: the error text a test cell shows} of an autograded notebook."""
+    if not path.exists():
+        return {}
+    found = {}
+    for cell in nbformat.read(str(path), as_version=4).cells:
+        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+        if gid and errors:
+            found[gid] = f"{errors[-1].get('ename', '')}: {errors[-1].get('evalue', '')}"
+    return found
+
+
+def has_hint(message):
+    """A failure message names a likely cause: one of its lines starts with `Hint:`."""
+    return any(line.lstrip().startswith("Hint:") for line in (message or "").splitlines())
+
+
+def _judge(report, cells, group, dependents, errors=None):
     lost = {gid for gid, (got, mx) in cells.items() if got < mx}
     explained = set()
     for k, entry in group:
@@ -78,7 +101,11 @@ def _judge(report, cells, group, dependents):
             explained |= fp
             killed = cells[target][0] == 0
             report.killed += killed
-            report.lines.append(f"{'killed  ' if killed else 'SURVIVED'}  {label}")
+            message = (errors or {}).get(target, "")
+            report.messages[k] = message
+            hinted = killed and has_hint(message)
+            report.hinted += hinted
+            report.lines.append(f"{'killed  ' if killed else 'SURVIVED'} {'H' if hinted else ' '} {label}")
             if not killed:
                 report.problems.append(f"{label}: SURVIVED {target}")
     unexplained = lost - explained - {submissions.target(e) for _, e in group}
@@ -91,11 +118,16 @@ def main(argv=None, prog="nndl corpus"):
     parser = argparse.ArgumentParser(prog=prog, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("aid", metavar="ID", choices=course.assignment_ids(), help="the assignment whose corpus to grade")
     parser.add_argument("functions", nargs="*", metavar="FUNCTION", help="only these functions' entries (default: all)")
+    parser.add_argument("--messages", action="store_true", help="print each wrong entry's failure message")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     report = grade(args.aid, args.functions or None)
     print("\n".join(report.lines))
     print(f"\n{report.aid}: {report.killed}/{report.wrong} wrong killed, "
-          f"{report.accepted}/{report.correct} correct accepted, in {report.submissions} submissions")
+          f"{report.accepted}/{report.correct} correct accepted, in {report.submissions} submissions; "
+          f"{report.hinted}/{report.killed} killed with a Hint: line (H)")
+    if args.messages:
+        for k, message in sorted(report.messages.items()):
+            print(f"\n#{k}: {message}")
     for p in report.problems:
         print("PROBLEM:", p)
     return 1 if report.problems else 0

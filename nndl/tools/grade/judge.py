@@ -398,8 +398,13 @@ def _cmp_array(r, g, what, reveal):
     actual, expected = _actual(g), r["actual"]
     if isinstance(expected, Sampled) or isinstance(actual, Sampled):
         return _cmp_sampled(expected, actual, what, r)
+    # start, inputs and m come from the reference record (the same inputs, recorded by trusted code)
     checks.expect_array(actual, expected, what, rtol=r.get("rtol", 1e-6), atol=r.get("atol", 1e-9),
-                        kind=r.get("kind"), reveal=reveal, **({"start": r["start"]} if "start" in r else {}))
+                        kind=r.get("kind"), reveal=reveal, **_optional(r, "start", "inputs", "m"))
+
+
+def _optional(r, *names):
+    return {n: r[n] for n in names if n in r}
 
 
 def _cmp_sampled(expected, actual, what, r):
@@ -407,11 +412,11 @@ def _cmp_sampled(expected, actual, what, r):
         shape = getattr(actual, "shape", None)
         checks._fail(what, f"shape is {shape}, but it should be {getattr(expected, 'shape', None)}")
     if actual.shape != expected.shape:
-        checks._fail(what, f"shape is {actual.shape}, but it should be {expected.shape}."
-                           f"{checks._shape_hint(actual.shape, expected.shape)}")
+        checks._fail(what, f"shape is {actual.shape}, but it should be {expected.shape}"
+                           f"{checks._hint(checks._diagnose.shape_hint, actual.shape, expected.shape)}")
     kind = r.get("kind")
     if kind is not None and actual.dtype.kind != kind:
-        checks._fail(what, f"dtype is {actual.dtype}, but it should be a {kind} dtype")
+        checks._fail(what, checks._dtype_text(actual.dtype, kind))
     rtol, atol = r.get("rtol", 1e-6), r.get("atol", 1e-9)
     for name, a, e in (("entries", actual.sample, expected.sample), ("row sums", actual.rows, expected.rows),
                        ("column sums", actual.cols, expected.cols)):
@@ -424,7 +429,8 @@ def _cmp_sampled(expected, actual, what, r):
 
 def _cmp_scalar(r, g, what, reveal):
     checks.expect_scalar(_actual(g), r["actual"], what, rtol=r.get("rtol", 1e-6), atol=r.get("atol", 1e-9),
-                         python_float=bool(r.get("python_float")), reveal=reveal)
+                         python_float=bool(r.get("python_float")), reveal=reveal,
+                         **_optional(r, "m", "n_entries", "inputs"))
 
 
 def _cmp_equal(r, g, what, reveal):
@@ -454,7 +460,7 @@ def _cmp_keys(r, g, what, reveal):
 
 def _cmp_true(r, g, what, reveal):
     if g.get("actual") is not True:
-        checks._fail(what, r.get("why", "the condition does not hold"))
+        checks._fail(what, checks._why_text(r.get("why", "the condition does not hold")))
 
 
 def _same(a, b):
@@ -472,7 +478,7 @@ def _cmp_unchanged(r, g, what, reveal):
     for name, after in r["actual"].items():
         mine = g["actual"].get(name) if type(g.get("actual")) is dict else None
         if not _same(after, mine):
-            checks._fail(what, f"modified its input '{name}' in place; {checks._copy_hint(after)}")
+            checks._fail(what, checks._modified_text(name, after))
 
 
 _COMPARE = {"array": _cmp_array, "scalar": _cmp_scalar, "equal": _cmp_equal, "shape": _cmp_shape,

@@ -11,8 +11,8 @@ import re
 
 # (pattern searched in the first line of a CheckFailed message, label); first match wins
 CHECK_RULES = [
-    (re.compile(r"It is a rank-1 array"), "rank-1 array"),
-    (re.compile(r"It looks transposed"), "transposed"),
+    (re.compile(r"It is a rank-1 array|^Hint: it is a rank-1 array", re.M), "rank-1 array"),
+    (re.compile(r"It looks transposed|^Hint: it looks transposed", re.M), "transposed"),
     (re.compile(r"modified its input '[^']*' in place"), "modified its input in place"),
     (re.compile(r"shape is \(.*?\), but it should be"), "wrong shape"),
     (re.compile(r"dtype is \S+, but it should be an? (\w+) dtype"), r"wrong dtype (should be {0})"),
@@ -42,9 +42,9 @@ def generic(text):
     return re.sub(r"\s+", " ", text).strip(" .;:")
 
 
-def _check_mistake(message):
+def _check_mistake(message, hint=""):
     for pattern, label in CHECK_RULES:
-        m = pattern.search(message)
+        m = pattern.search(message) or (pattern.search(hint) if label in _FROM_HINT else None)
         if m:
             return label.format(*m.groups()) if m.groups() else label
     # a message of nndl.checks is "<what>: <why>"; the why, up to its own
@@ -52,6 +52,9 @@ def _check_mistake(message):
     why = message.split(": ", 1)[1] if ": " in message else message
     why = re.split(r": |; ", why, maxsplit=1)[0]
     return generic(why) or "check failed"
+
+
+_FROM_HINT = {"rank-1 array", "transposed"}  # labels a check's "Hint:" line decides (nndl/diagnose.py)
 
 
 def mistake(ename, evalue):
@@ -66,6 +69,7 @@ def mistake(ename, evalue):
     if ename == "NotImplementedError":
         return "not implemented"
     if ename == "CheckFailed":
-        return _check_mistake(first)
+        hints = "\n".join(line.strip() for line in lines if line.strip().startswith("Hint:"))
+        return _check_mistake(first, hints)
     detail = generic(first)
     return f"{ename}: {detail}" if detail else ename
