@@ -212,7 +212,14 @@ def _copies(workdir):
         if path.is_dir():
             args += ["--perms", "0777", "--dir", target]
         elif path.is_file():
-            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+            try:
+                fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+            except OSError:
+                # (too many files: EMFILE; one unreadable) the grader grades a whole class in one
+                # process: the files opened so far must not stay open for the next students
+                for fd in fds:
+                    os.close(fd)
+                raise
             fds.append(fd)
             args += ["--perms", "0666", "--file", str(fd), target]
     return args, fds
