@@ -32,15 +32,31 @@ get_ipython().events.register("post_run_cell", _bad)
 """
 
 
+# Reads the files its submission folder links to (a zip unpacked into submitted/ keeps links).
+READ_LINKS = """
+import os as _os
+for _name in ("loot_gradebook", "loot_source", "loot_source/01_numpy_basics.ipynb"):
+    try:
+        print(_name, open(_name, "rb").read(64))
+    except OSError as _e:
+        print(_name, "refused:", type(_e).__name__)
+"""
+
+
 @pytest.fixture(scope="module")
 def crashing_class():
-    """A class graded once: the reference, a wrong L1 returning a huge int, a forged undecodable record."""
+    """A class graded once: the reference, a wrong L1 returning a huge int, a forged undecodable record,
+    a submission folder with links to the gradebook and the source folder."""
     answers = submissions.reference_answers(AID)
     with temporary_course([AID]) as c:
         c.submit("ada", AID, submissions.make_submission(AID))
         c.submit("huge", AID, submissions.make_submission(AID, {**answers, "L1": "def L1(yhat, y):\n    return 10**400\n"}))
         c.submit("forger", AID, submissions.make_submission(
             AID, {**answers, "basic_sigmoid": BAD_RECORD + answers["basic_sigmoid"]}))
+        folder = c.submit("linker", AID, submissions.make_submission(
+            AID, {**answers, "basic_sigmoid": READ_LINKS + answers["basic_sigmoid"]})).parent
+        (folder / "loot_gradebook").symlink_to(c.root / "gradebook.db")
+        (folder / "loot_source").symlink_to(c.root / "source" / AID)
         result = c.run(["autograde", AID, "--force"], check=False)
         yield c, result
 
@@ -63,6 +79,16 @@ def test_an_undecodable_record_costs_its_cell_not_the_notebook(crashing_class):
     assert full_marks_but(c.cell_scores("forger", AID), "test_L2"), c.cell_scores("forger", AID)
     assert c.scores()[("ada", AID)] == (10.0, 10.0)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_links_in_the_submission_folder_reach_nothing(crashing_class):
+    """A link in submitted/ to the gradebook is not read by the kernel (nbgrader's copy follows links: the
+    kernel used to get the gradebook's bytes); the student is graded as usual."""
+    c, result = crashing_class
+    text = c.autograded_notebook("linker", AID).read_text()
+    assert "SQLite format" not in text
+    assert "loot_gradebook refused" in text and "loot_source/01_numpy_basics.ipynb refused" in text
+    assert c.scores()[("linker", AID)] == (10.0, 10.0)
 
 
 @pytest.mark.parametrize("bad", [

@@ -44,6 +44,7 @@ import math
 import os
 import re
 import time
+from pathlib import Path
 
 from nbclient.exceptions import DeadKernelError
 from nbformat.v4 import new_output
@@ -109,10 +110,12 @@ class ResilientExecute(Execute):
             return super().create_kernel_manager()
         if not self.kernel_name:
             self.kernel_name = self.nb.metadata.get("kernelspec", {}).get("name") or "python3"
-        self.km = SandboxedKernelManager(sandbox, kernel_name=self.kernel_name, config=self.config)
+        self.km = SandboxedKernelManager(sandbox, skip=getattr(self, "_links", ()), kernel_name=self.kernel_name,
+                                         config=self.config)
         return self.km
 
     def preprocess(self, nb, resources=None, km=None):
+        self._links = submitted_links(resources, self)
         # a notebook prepared for the judge (judge.HideReferences): its checks record for it
         judged = "nndl_judge" in nb.metadata
         previous = os.environ.get("NNDL_JUDGE")
@@ -172,6 +175,22 @@ class ResilientExecute(Execute):
         timeout = super()._get_timeout(cell)
         left = max(1, math.ceil(self._deadline - time.monotonic()))  # ends at or after the deadline
         return left if timeout is None else min(timeout, left)
+
+
+def submitted_links(resources, parent):
+    """Relative paths of the symbolic links in this submission's submitted/ folder.
+
+    nbgrader copies a submission's files into the folder its kernel runs in with
+    shutil.copy, which follows links: a link to the gradebook (or to any file the
+    grader can read) would arrive there as that file's bytes. The sandbox skips them.
+    """
+    ids = (resources or {}).get("nbgrader", {})
+    if not ids.get("student") or not ids.get("assignment"):
+        return frozenset()  # not nbgrader's autograde (the judge's reference run, a self-check)
+    from nbgrader.coursedir import CourseDirectory
+    cd = CourseDirectory(parent=parent)
+    folder = Path(cd.format_path(cd.submitted_directory, ids["student"], ids["assignment"]))
+    return frozenset(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_symlink())
 
 
 def _message_size(content):

@@ -100,8 +100,9 @@ class Sandbox(LoggingConfigurable):
             raise SandboxUnavailable(problem)
 
     # -- the command ------------------------------------------------------
-    def command(self, kernel_cmd, workdir, rundir, uid=None):
-        """The bwrap argv that runs ``kernel_cmd`` confined, with ``workdir`` as its private cwd.
+    def command(self, kernel_cmd, workdir, rundir, uid=None, skip=()):
+        """The bwrap argv that runs ``kernel_cmd`` confined, with ``workdir`` as its private cwd
+        (its files copied in, but those at the relative paths ``skip``).
 
         Returns (argv, fds): the open files of ``workdir`` handed to bwrap, to be
         passed to the child (``pass_fds``) and closed afterwards.
@@ -126,7 +127,7 @@ class Sandbox(LoggingConfigurable):
         args += _parents(rundir, made) + ["--bind", str(rundir), str(rundir)]
         workdir = Path(workdir)
         args += _parents(workdir, made) + ["--perms", "0777", "--size", size, "--tmpfs", str(workdir)]
-        copy_args, fds = _copies(workdir)
+        copy_args, fds = _copies(workdir, skip)
         args += copy_args + ["--chdir", str(workdir), "--unsetenv", "JPY_PARENT_PID"]
         fonts = _font_cache()
         if fonts:  # matplotlib's font list, so that no kernel spends ~0.5 s building it again
@@ -200,10 +201,13 @@ def _parents(path, made):
     return args
 
 
-def _copies(workdir):
+def _copies(workdir, skip=()):
     """bwrap arguments that copy the working folder's files into the private tmpfs (read by fd)."""
     args, fds = [], []
     for path in sorted(Path(workdir).rglob("*")):
+        relative = path.relative_to(workdir)
+        if any(str(p) in skip for p in (relative, *relative.parents)):
+            continue  # a link in the submission, which nbgrader copied here as its target's bytes
         if path.is_symlink() or path.suffix == ".ipynb":
             # a link could point anywhere on the host; the notebook being graded is the
             # kernel's code, not its data (and it holds the test cells)
@@ -280,7 +284,7 @@ class SandboxedKernelManager(AsyncKernelManager):
 
     sandbox = Instance(Sandbox)
 
-    def __init__(self, sandbox, **kwargs):
+    def __init__(self, sandbox, skip=(), **kwargs):
         sandbox.check()
         base = tempfile.gettempdir()
         if len(base) > MAX_SOCKET_PATH - 30:
@@ -289,6 +293,7 @@ class SandboxedKernelManager(AsyncKernelManager):
         super().__init__(sandbox=sandbox, transport="ipc", ip=str(rundir / "k"),
                          connection_file=str(rundir / "kernel.json"), **kwargs)
         self.rundir = rundir
+        self.skip = frozenset(skip)
         self.uid = fresh_uid() if os.geteuid() == 0 else None
 
     async def _async_pre_start_kernel(self, **kw):
@@ -299,7 +304,7 @@ class SandboxedKernelManager(AsyncKernelManager):
 
     async def _async_launch_kernel(self, kernel_cmd, **kw):
         workdir = kw.pop("cwd", None) or os.getcwd()
-        argv, fds = self.sandbox.command(kernel_cmd, workdir, self.rundir, self.uid)
+        argv, fds = self.sandbox.command(kernel_cmd, workdir, self.rundir, self.uid, self.skip)
         kw["env"] = self.sandbox.environment(kw.get("env"), self.rundir)
         kw["cwd"] = str(self.rundir)
         kw["pass_fds"] = tuple(fds)
