@@ -190,3 +190,25 @@ def test_a_lookup_table_of_published_results_fails_under_a_secret(monkeypatch, t
         c.submit("lookup", AID, submissions.make_submission(AID, answers))
         c.run(["autograde", AID, "--force"])
         assert c.cell_scores("lookup", AID)["test_basic_sigmoid"][0] == 0
+
+
+UNINTERRUPTIBLE = """
+import time as _time
+while True:          # a bare except swallows the grader's interrupt too
+    try:
+        _time.sleep(0.05)
+    except:
+        pass
+"""
+
+
+def test_a_cell_that_ignores_the_interrupt_costs_that_cell_only():
+    """A loop that swallows KeyboardInterrupt past the cell's time limit fails its own cell; the cells
+    before and after are graded (it used to fail the whole submission: CellTimeoutError)."""
+    answers = submissions.reference_answers(AID)
+    with temporary_course([AID]) as c:
+        c.submit("stuck", AID, submissions.make_submission(AID, {**answers, "sigmoid": UNINTERRUPTIBLE}))
+        c.run(["autograde", AID, "--force", "--Execute.timeout=4", "--Sandbox.notebook_timeout=120"])
+        cells = c.cell_scores("stuck", AID)
+    assert cells["test_basic_sigmoid"][0] == 1 and cells["test_sigmoid"][0] == 0
+    assert cells["test_L2"][0] == 1

@@ -46,7 +46,7 @@ import re
 import time
 from pathlib import Path
 
-from nbclient.exceptions import DeadKernelError
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor, OverwriteCells
 from nbgrader.utils import is_grade, is_solution
@@ -66,6 +66,10 @@ OVERTIME = ("Not run: the notebook reached its total time limit ({} s) before th
             "(an infinite loop or very slow code in an earlier cell).")
 DEAD = ("The kernel died while running this cell (exit(), os._exit or a crash). The cell was "
         "skipped and the notebook run again without it, so the other questions could be graded.")
+
+
+STUCK = ("This cell ran past its time limit and did not stop when interrupted (a bare `except:` inside a "
+         "loop catches the interrupt too). The cell was skipped and the notebook run again without it.")
 
 
 class CourseOverwriteCells(OverwriteCells):
@@ -137,13 +141,17 @@ class ResilientExecute(Execute):
             try:
                 nb, resources = super().preprocess(nb, resources, km)
                 break
-            except DeadKernelError:
+            except (DeadKernelError, CellTimeoutError) as exc:
+                # CellTimeoutError: the cell ran past its time and the interrupt did not stop it (a bare
+                # `except:` in a loop swallows KeyboardInterrupt): as with a dead kernel, only that cell fails
                 index = self._running
                 if index is None or attempt == self.max_dead_cells:
                     raise
-                self.log.warning("Cell %d killed the kernel; running the notebook again without it", index)
+                stuck = isinstance(exc, CellTimeoutError)
+                self.log.warning("Cell %d %s; running the notebook again without it", index,
+                                 "could not be interrupted" if stuck else "killed the kernel")
                 replaced.setdefault(index, nb.cells[index].source)
-                nb.cells[index].source = f"raise RuntimeError({DEAD!r})"
+                nb.cells[index].source = f"raise RuntimeError({(STUCK if stuck else DEAD)!r})"
                 for cell in nb.cells:
                     if cell.cell_type == "code":
                         cell.outputs, cell.execution_count = [], None
