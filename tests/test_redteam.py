@@ -212,3 +212,39 @@ def test_a_cell_that_ignores_the_interrupt_costs_that_cell_only():
         cells = c.cell_scores("stuck", AID)
     assert cells["test_basic_sigmoid"][0] == 1 and cells["test_sigmoid"][0] == 0
     assert cells["test_L2"][0] == 1
+
+
+# A softmax that shifts its input in place (the caller's array changes: a real defect the hidden
+# `C.unchanged` check exists for), with and without forging the record of that check.
+INPLACE = """
+def softmax(x):
+    x -= np.max(x, axis=1, keepdims=True)
+    e = np.exp(x)
+    return e / np.sum(e, axis=1, keepdims=True)
+"""
+FORGED_UNCHANGED = """
+import nndl.measure as _m
+_before, _real_digest = {}, _m._digest
+def softmax(x):
+    _before[id(x)] = _real_digest(x.copy())       # what the input was: the kernel always knows it
+    x -= np.max(x, axis=1, keepdims=True)
+    e = np.exp(x)
+    return e / np.sum(e, axis=1, keepdims=True)
+_m._digest = lambda a: _before.get(id(a)) or _real_digest(a)   # nndl.measure is not guarded
+"""
+
+
+@pytest.mark.xfail(strict=True, reason="open, by design like expect_true: an input's digest after the call is "
+                   "reported by the kernel, which knows the input before the call; patching nndl.measure._digest "
+                   "(not restored by the guard) reports the unmodified input")
+def test_a_forged_unchanged_record_does_not_hide_an_in_place_change(monkeypatch, tmp_path):
+    """Under a course secret, a softmax that modifies its input in place loses test_softmax, forged or not."""
+    monkeypatch.setenv("NNDL_REFERENCES", str(tmp_path / "refs"))
+    monkeypatch.setenv("NNDL_COURSE_SECRET", "redteam-secret-2")
+    answers = submissions.reference_answers(AID)
+    with temporary_course([AID]) as c:
+        c.submit("inplace", AID, submissions.make_submission(AID, {**answers, "softmax": INPLACE}))
+        c.submit("forger", AID, submissions.make_submission(AID, {**answers, "softmax": FORGED_UNCHANGED}))
+        c.run(["autograde", AID, "--force"])
+        assert c.cell_scores("inplace", AID)["test_softmax"][0] == 0
+        assert c.cell_scores("forger", AID)["test_softmax"][0] == 0
