@@ -5,6 +5,7 @@ these attacks tested; tests/test_sandbox.py and tests/test_judge.py hold the
 attacks that were contained from the start.
 """
 import os
+import re
 import resource
 
 import nbformat
@@ -34,7 +35,6 @@ get_ipython().events.register("post_run_cell", _bad)
 
 # Reads the files its submission folder links to (a zip unpacked into submitted/ keeps links).
 READ_LINKS = """
-import os as _os
 for _name in ("loot_gradebook", "loot_source", "loot_source/01_numpy_basics.ipynb"):
     try:
         print(_name, open(_name, "rb").read(64))
@@ -68,7 +68,7 @@ def full_marks_but(cells, lost):
 
 def test_a_huge_integer_answer_costs_its_cell_not_the_notebook(crashing_class):
     """L1 returning 10**400 (OverflowError in the judge's comparison) fails test_L1 only; the rest is graded."""
-    c, result = crashing_class
+    c, _ = crashing_class
     assert full_marks_but(c.cell_scores("huge", AID), "test_L1"), c.cell_scores("huge", AID)
     assert c.autograded_notebook("huge", AID).exists()
 
@@ -84,7 +84,7 @@ def test_an_undecodable_record_costs_its_cell_not_the_notebook(crashing_class):
 def test_links_in_the_submission_folder_reach_nothing(crashing_class):
     """A link in submitted/ to the gradebook is not read by the kernel (nbgrader's copy follows links: the
     kernel used to get the gradebook's bytes); the student is graded as usual."""
-    c, result = crashing_class
+    c, _ = crashing_class
     text = c.autograded_notebook("linker", AID).read_text()
     assert "SQLite format" not in text
     assert "loot_gradebook refused" in text and "loot_source/01_numpy_basics.ipynb refused" in text
@@ -137,7 +137,6 @@ def hidden_test_cells():
 
 def unchanged_by_the_secret(pattern):
     """Hidden test cells whose source matches ``pattern`` and that the course secret leaves as published."""
-    import re
     found = []
     for nb, gid, source in hidden_test_cells():
         lines = source.split("\n")
