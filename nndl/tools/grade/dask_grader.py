@@ -271,7 +271,8 @@ class Grader:
         excluded = {os.path.join(source, x) for x in self.converter.exclude_overwriting.get(aid, [])}
         for folder, skip in ((cd.format_path(cd.submitted_directory, student, aid), set()), (source, excluded)):
             for path in find_all_files(folder, ignore):
-                if path not in skip:
+                # a link could name any file the driver can read (the gradebook): never follow one
+                if path not in skip and not os.path.islink(path):
                     out[os.path.relpath(path, folder)] = path
         size = sum(os.path.getsize(p) for p in out.values())
         if size > MAX_FILES_BYTES:

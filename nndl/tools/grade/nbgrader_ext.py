@@ -44,8 +44,9 @@ import math
 import os
 import re
 import time
+from pathlib import Path
 
-from nbclient.exceptions import DeadKernelError
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor, OverwriteCells
 from nbgrader.utils import is_grade, is_solution
@@ -65,6 +66,10 @@ OVERTIME = ("Not run: the notebook reached its total time limit ({} s) before th
             "(an infinite loop or very slow code in an earlier cell).")
 DEAD = ("The kernel died while running this cell (exit(), os._exit or a crash). The cell was "
         "skipped and the notebook run again without it, so the other questions could be graded.")
+
+
+STUCK = ("This cell ran past its time limit and did not stop when interrupted (a bare `except:` inside a "
+         "loop catches the interrupt too). The cell was skipped and the notebook run again without it.")
 
 
 class CourseOverwriteCells(OverwriteCells):
@@ -109,10 +114,12 @@ class ResilientExecute(Execute):
             return super().create_kernel_manager()
         if not self.kernel_name:
             self.kernel_name = self.nb.metadata.get("kernelspec", {}).get("name") or "python3"
-        self.km = SandboxedKernelManager(sandbox, kernel_name=self.kernel_name, config=self.config)
+        self.km = SandboxedKernelManager(sandbox, skip=getattr(self, "_links", ()), kernel_name=self.kernel_name,
+                                         config=self.config)
         return self.km
 
     def preprocess(self, nb, resources=None, km=None):
+        self._links = submitted_links(resources, self)
         # a notebook prepared for the judge (judge.HideReferences): its checks record for it
         judged = "nndl_judge" in nb.metadata
         previous = os.environ.get("NNDL_JUDGE")
@@ -134,13 +141,17 @@ class ResilientExecute(Execute):
             try:
                 nb, resources = super().preprocess(nb, resources, km)
                 break
-            except DeadKernelError:
+            except (DeadKernelError, CellTimeoutError) as exc:
+                # CellTimeoutError: the cell ran past its time and the interrupt did not stop it (a bare
+                # `except:` in a loop swallows KeyboardInterrupt): as with a dead kernel, only that cell fails
                 index = self._running
                 if index is None or attempt == self.max_dead_cells:
                     raise
-                self.log.warning("Cell %d killed the kernel; running the notebook again without it", index)
+                stuck = isinstance(exc, CellTimeoutError)
+                self.log.warning("Cell %d %s; running the notebook again without it", index,
+                                 "could not be interrupted" if stuck else "killed the kernel")
                 replaced.setdefault(index, nb.cells[index].source)
-                nb.cells[index].source = f"raise RuntimeError({DEAD!r})"
+                nb.cells[index].source = f"raise RuntimeError({(STUCK if stuck else DEAD)!r})"
                 for cell in nb.cells:
                     if cell.cell_type == "code":
                         cell.outputs, cell.execution_count = [], None
@@ -172,6 +183,22 @@ class ResilientExecute(Execute):
         timeout = super()._get_timeout(cell)
         left = max(1, math.ceil(self._deadline - time.monotonic()))  # ends at or after the deadline
         return left if timeout is None else min(timeout, left)
+
+
+def submitted_links(resources, parent):
+    """Relative paths of the symbolic links in this submission's submitted/ folder.
+
+    nbgrader copies a submission's files into the folder its kernel runs in with
+    shutil.copy, which follows links: a link to the gradebook (or to any file the
+    grader can read) would arrive there as that file's bytes. The sandbox skips them.
+    """
+    ids = (resources or {}).get("nbgrader", {})
+    if not ids.get("student") or not ids.get("assignment"):
+        return frozenset()  # not nbgrader's autograde (the judge's reference run, a self-check)
+    from nbgrader.coursedir import CourseDirectory
+    cd = CourseDirectory(parent=parent)
+    folder = Path(cd.format_path(cd.submitted_directory, ids["student"], ids["assignment"]))
+    return frozenset(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_symlink())
 
 
 def _message_size(content):

@@ -104,9 +104,10 @@ class Sandbox(LoggingConfigurable):
             raise SandboxUnavailable(problem)
 
     # -- the command ------------------------------------------------------
-    def command(self, kernel_cmd, workdir, rundir, uid=None):
+    def command(self, kernel_cmd, workdir, rundir, uid=None, skip=()):
         """The bwrap argv that runs ``kernel_cmd`` confined, with ``workdir`` as its private cwd
-        (seen at ``Sandbox.workdir`` when that is set).
+        (seen at ``Sandbox.workdir`` when that is set; its files copied in, but those at the
+        relative paths ``skip``).
 
         Returns (argv, fds): the open files of ``workdir`` handed to bwrap, to be
         passed to the child (``pass_fds``) and closed afterwards.
@@ -132,7 +133,7 @@ class Sandbox(LoggingConfigurable):
         host = Path(workdir)
         workdir = Path(self.workdir) if self.workdir else host
         args += _parents(workdir, made) + ["--perms", "0777", "--size", size, "--tmpfs", str(workdir)]
-        copy_args, fds = _copies(host, workdir)
+        copy_args, fds = _copies(host, workdir, skip)
         args += copy_args + ["--chdir", str(workdir), "--unsetenv", "JPY_PARENT_PID"]
         fonts = _font_cache()
         if fonts:  # matplotlib's font list, so that no kernel spends ~0.5 s building it again
@@ -206,13 +207,16 @@ def _parents(path, made):
     return args
 
 
-def _copies(host, inside=None):
+def _copies(host, inside=None, skip=()):
     """bwrap arguments that copy the files of folder ``host`` into the private tmpfs at
-    ``inside`` (default: the same path), read by fd."""
+    ``inside`` (default: the same path), read by fd; not those at the relative paths ``skip``."""
     args, fds = [], []
     host = Path(host)
     inside = Path(inside) if inside else host
     for path in sorted(host.rglob("*")):
+        relative = path.relative_to(host)
+        if any(str(p) in skip for p in (relative, *relative.parents)):
+            continue  # a link in the submission, which nbgrader copied here as its target's bytes
         if path.is_symlink() or path.suffix == ".ipynb":
             # a link could point anywhere on the host; the notebook being graded is the
             # kernel's code, not its data (and it holds the test cells)
@@ -221,7 +225,14 @@ def _copies(host, inside=None):
         if path.is_dir():
             args += ["--perms", "0777", "--dir", target]
         elif path.is_file():
-            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+            try:
+                fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+            except OSError:
+                # (too many files: EMFILE; one unreadable) the grader grades a whole class in one
+                # process: the files opened so far must not stay open for the next students
+                for fd in fds:
+                    os.close(fd)
+                raise
             fds.append(fd)
             args += ["--perms", "0666", "--file", str(fd), target]
     return args, fds
@@ -282,7 +293,7 @@ class SandboxedKernelManager(AsyncKernelManager):
 
     sandbox = Instance(Sandbox)
 
-    def __init__(self, sandbox, **kwargs):
+    def __init__(self, sandbox, skip=(), **kwargs):
         sandbox.check()
         base = tempfile.gettempdir()
         if len(base) > MAX_SOCKET_PATH - 30:
@@ -291,6 +302,7 @@ class SandboxedKernelManager(AsyncKernelManager):
         super().__init__(sandbox=sandbox, transport="ipc", ip=str(rundir / "k"),
                          connection_file=str(rundir / "kernel.json"), **kwargs)
         self.rundir = rundir
+        self.skip = frozenset(skip)
         self.uid = fresh_uid() if os.geteuid() == 0 else None
 
     async def _async_pre_start_kernel(self, **kw):
@@ -301,7 +313,7 @@ class SandboxedKernelManager(AsyncKernelManager):
 
     async def _async_launch_kernel(self, kernel_cmd, **kw):
         workdir = kw.pop("cwd", None) or os.getcwd()
-        argv, fds = self.sandbox.command(kernel_cmd, workdir, self.rundir, self.uid)
+        argv, fds = self.sandbox.command(kernel_cmd, workdir, self.rundir, self.uid, self.skip)
         kw["env"] = self.sandbox.environment(kw.get("env"), self.rundir)
         kw["cwd"] = str(self.rundir)
         kw["pass_fds"] = tuple(fds)
