@@ -13,6 +13,7 @@ A typical test cell::
 import builtins
 import copy
 import functools
+import hashlib
 import inspect
 import numbers
 import os
@@ -477,6 +478,13 @@ class _MeasuredUnchanged(unchanged):
 
 
 unchanged = _MeasuredUnchanged
+
+
+def _reseed(seed, key):
+    """The grader's version of a hidden test seeds numpy with this: the test's seed mixed with
+    a key the grader derived from the course secret (a course's hidden inputs are its own)."""
+    digest = hashlib.sha256(f"{key}:{seed}".encode()).digest()
+    return int.from_bytes(digest[:4], "big") & 0x7FFFFFFF
 
 
 def _hidden_tests(flag):

@@ -99,7 +99,9 @@ _inputs = [-3.5, 0, 4, 0.25, -0.8, 15.0]
 _expected = [0.02931223075135632, 0.5, 0.9820137900379085, 0.5621765008857981, 0.31002551887238755, 0.999999694097773]  # ref: [basic_sigmoid(v) for v in _inputs]
 for _x, _e in zip(_inputs, _expected):
     _kind = "an integer" if isinstance(_x, int) else "a float"
-    C.expect_scalar(basic_sigmoid(_x), _e, f"basic_sigmoid({_x!r}), {_kind} input", python_float=True)
+    _sign = "negative" if _x < 0 else "zero" if _x == 0 else "positive"
+    C.expect_scalar(basic_sigmoid(_x), _e, f"basic_sigmoid on {_kind} input ({_sign}, |x| {'over' if abs(_x) > 10 else 'up to'} 10)",
+                    python_float=True)
 ### END HIDDEN TESTS
 
 # %% [markdown]

@@ -6,6 +6,7 @@ attack answers every question WRONG and tries to pass anyway; each must score
 carrying nbgrader's markers, and the judge's own decoding.
 """
 import base64
+import logging
 import json
 import time
 
@@ -207,6 +208,23 @@ def test_course_secrets(secret, monkeypatch, tmp_path):
         hidden = [r for r in cached_records(c.root)["test_softmax"] if r["hidden"]]
     assert hidden
     TestSecrets.seen[secret] = [r["args"]["actual"] for r in hidden]
+
+
+@pytest.mark.parametrize("aid", course.assignment_ids())
+def test_every_reference_passes_its_own_tests_under_a_secret(aid, tmp_path):
+    """Under a course secret every notebook's hidden inputs change (some hidden record differs from
+    the published run) and the reference solution still passes every record of its own."""
+    from traitlets.config import Config
+    books = {}
+    for secret in ("", "a-course-secret-2"):
+        cfg = Config()
+        cfg.Judge.secret = secret
+        books[secret] = judge.reference_run(course.source_path(aid), secret, aid, aid, cfg, logging.getLogger("test"))
+    published, secret = books[""], books["a-course-secret-2"]
+    assert published.keys() == secret.keys()
+    changed = [gid for gid in published if [r["args"] for r in published[gid] if r["hidden"]]
+               != [r["args"] for r in secret[gid] if r["hidden"]]]
+    assert changed, f"{aid}: the secret changed no hidden result"
 
 
 class TestSecrets:

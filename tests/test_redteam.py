@@ -148,20 +148,12 @@ def unchanged_by_the_secret(pattern):
     return found
 
 
-@pytest.mark.xfail(strict=True, reason="open: judge._SEED_CALL knows RandomState/seed only. Adding default_rng "
-                   "is one word, but then 02's reference fails its own test_model under every secret: its last "
-                   "expect_true computes the expected accuracy in the kernel from _exp, a reference literal that "
-                   "the kernel only gets blanked (zeros); it matches the printed accuracy on the published "
-                   "inputs by chance. Fix 02's test (accuracy from its own predictions), then add default_rng")
 def test_literal_seeds_of_every_numpy_generator_follow_the_secret():
     """np.random.default_rng(<n>) in hidden tests is reseeded from the secret like RandomState/seed (02 used
     default_rng everywhere: its hidden inputs and references stayed the published ones under any secret)."""
     assert unchanged_by_the_secret(r"np\.random\.(RandomState|seed|default_rng)\(\d+\)") == []
 
 
-@pytest.mark.xfail(strict=True, reason="open: seeds passed through a variable (04's _forward_case(dims, 40, m) "
-                   "-> RandomState(seed)) and plain lists of float inputs (01's basic_sigmoid _inputs) are not "
-                   "derived from the secret; a lookup table of the published results passes those cells")
 def test_every_hidden_test_with_random_or_float_inputs_follows_the_secret():
     """Every hidden test cell that draws random inputs or lists float inputs changes under a course secret."""
     assert unchanged_by_the_secret(r"np\.random\.|= \[-?\d+\.\d+") == []
@@ -175,8 +167,6 @@ def basic_sigmoid(x):
 '''
 
 
-@pytest.mark.xfail(strict=True, reason="open: 01's basic_sigmoid hidden inputs are a plain list, which the "
-                   "course secret does not change (see the test above)")
 def test_a_lookup_table_of_published_results_fails_under_a_secret(monkeypatch, tmp_path):
     """Under a course secret, a basic_sigmoid that only knows the published inputs' results scores 0."""
     import math

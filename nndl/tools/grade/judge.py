@@ -179,18 +179,47 @@ def kernel_source(source, secret=None, where=""):
     return "\n".join(lines)
 
 
-_SEED_CALL = re.compile(r"np\.random\.(RandomState|seed)\((\d+)\)")
+_SEED_CALL = re.compile(r"np\.random\.(RandomState|seed|default_rng)\(")
 _ARRAY_CALL = re.compile(r"np\.array\((\[[^()]*\])\)")
+_NUMBER_LIST = re.compile(r"^(?P<head>\s*_\w+\s*=\s*)(?P<list>\[[-+0-9.eE, ]+\])\s*$")
 
 
 def _secret_inputs(line, secret, where):
-    """Hidden inputs of one line, changed as the course secret says."""
-    line = _SEED_CALL.sub(lambda m: f"np.random.{m.group(1)}({derive(secret, where, 'seed', m.group(2))})", line)
+    """Hidden inputs of one line, changed as the course secret says: every seed of numpy's
+    generators goes through C._reseed with a key derived here (so seeds held in variables
+    change too), and float entries of literal arrays and number lists are changed here."""
+    key = derive(secret, where.rsplit("/", 2)[0], "seed")  # one key per cell: equal seeds stay equal
+    line = _reseed_calls(line, key)
 
     def perturb(m):
         new = _perturbed(m.group(0), derive(secret, where, "array", m.start()))
         return new or m.group(0)
-    return _ARRAY_CALL.sub(perturb, line)
+    line = _ARRAY_CALL.sub(perturb, line)
+    m = _NUMBER_LIST.match(line)
+    if m:
+        new = _perturbed(f"np.array({m.group('list')})", derive(secret, where, "list"))
+        if new:  # floats changed, whole numbers (ints) kept as they were
+            values = [v if float(v).is_integer() and "." not in raw else float(n)
+                      for raw, v, n in zip(m.group("list").strip("[]").split(","),
+                                           ast.literal_eval(m.group("list")), ast.literal_eval(new[9:-1]))]
+            line = f"{m.group('head')}{values!r}"
+    return line
+
+
+def _reseed_calls(line, key):
+    """np.random.seed(X) -> np.random.seed(C._reseed(X, key)), whatever X is (one line)."""
+    out, pos = [], 0
+    for m in _SEED_CALL.finditer(line):
+        start = m.end()
+        depth, end = 1, start
+        while end < len(line) and depth:
+            depth += {"(": 1, ")": -1}.get(line[end], 0)
+            end += 1
+        if depth:  # the call goes on over more lines: left alone
+            continue
+        out += [line[pos:start], f"C._reseed({line[start:end - 1]}, {key})"]
+        pos = end - 1
+    return "".join(out) + line[pos:]
 
 
 def protect_markers(source):
