@@ -431,7 +431,7 @@ C.passed("linear_activation_forward")
 def _check_layer_cache(got, A_prev, W, b, Z, what):
     C.expect_type(got, tuple, what)
     C.expect_true(len(got) == 2, what, f"should be the tuple (linear_cache, activation_cache), but it has {len(got)} elements; "
-                  "return (linear_cache, Z): the cache of linear_forward, then Z")
+                  "return (linear_cache, Z), in that order: linear_forward's cache, then Z")
     C.expect_type(got[0], tuple, f"{what}: linear_cache")
     C.expect_true(len(got[0]) == 3, f"{what}: linear_cache", "should be the tuple (A_prev, W, b)")
     for _name, _got, _given in zip(("A_prev", "W", "b"), got[0], (A_prev, W, b)):
