@@ -16,6 +16,7 @@ import nbformat
 import pytest
 
 from nndl.tools import course
+from nndl.tools.author import submissions
 from nndl.tools.learn import selfcheck
 from nndl.tools.cli import main as nndl_main
 
@@ -309,3 +310,20 @@ def test_gradebook_stamp_is_what_nbgrader_would_write(tmp_path):
     with Gradebook(f"sqlite:///{tmp_path / 'gradebook.db'}") as gb:  # nbgrader adds its tables
         gb.add_student("someone")
         assert [s.id for s in gb.students] == ["someone"]
+
+
+def test_the_generated_course_is_prepared_once_per_version(tmp_path, monkeypatch):
+    """The first check of an assignment version runs generate_assignment and keeps the result;
+    the next one copies it (no 'Preparing' step) and grades the same."""
+    monkeypatch.setattr(selfcheck, "PREPARED", tmp_path / "prepared")
+    aid = course.assignment_ids()[0]
+    path = tmp_path / f"{aid}.ipynb"
+    nbformat.write(submissions.make_submission(aid), str(path))
+    said = []
+    first = selfcheck.check([path], progress=said.append)
+    assert any("Preparing" in s for s in said) and len(list((tmp_path / "prepared").iterdir())) == 1
+    said.clear()
+    second = selfcheck.check([path], progress=said.append)
+    assert not any("Preparing" in s for s in said)
+    assert [(q.name, q.score) for q in first[0].questions] == [(q.name, q.score) for q in second[0].questions]
+    assert first[0].score == first[0].max_score > 0
