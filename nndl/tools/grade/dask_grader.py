@@ -448,6 +448,24 @@ def shorten(text, most=300):
     return text if len(text) <= most else text[:most - 3] + "..."
 
 
+# nbgrader's warnings and what the instructor reads instead (the groups of the pattern fill it in)
+_NOTES = [
+    (r"Locked cell (\S+) was edited", lambda gid: f"locked cell {gid} was edited (restored from the source)"),
+    (r"Attribute '(\w+)' for cell (\S+) has changed",
+     lambda attr, gid: f"cell {gid}: {attr} was changed (restored from the source)"),
+    (r"Missing grade cell (\S+) encountered", lambda gid: f"test cell {gid} was deleted (restored from the source)"),
+    (r"Cell with id '(.*)' exists multiple times",
+     lambda cid: f"cell {cid} appears more than once (only its last copy is graded)"),
+    (r"No submitted file: (.*)", lambda path: f"{Path(path).name} not submitted (scored 0)"),
+    (r"Skipping unknown notebook: (.*)",
+     lambda path: f"{Path(path).name} is not a notebook of the assignment (not graded)"),
+    (r"Cell (\d+(?: \(\S+\))?) killed the kernel",
+     lambda cell: f"cell {cell} killed the kernel (that cell failed; the rest was graded)"),
+    (r"Cell (\d+(?: \(\S+\))?) timed out",
+     lambda cell: f"cell {cell} ran past the per-cell time limit and was interrupted"),
+]
+
+
 def note_for(message):
     """nbgrader's warning in a few words for the instructor, or None for routine ones."""
     routine = ("Removing existing", "Updating existing", "Removing failed", "seconds late",
@@ -458,30 +476,10 @@ def note_for(message):
                "the grading sandbox is OFF")    # sandbox.OPT_OUT_WARNING: nndl grade says it once per run
     if any(r in message for r in routine):
         return None
-    m = re.match(r"Locked cell (\S+) was edited", message)
-    if m:
-        return f"locked cell {m.group(1)} was edited (restored from the source)"
-    m = re.match(r"Attribute '(\w+)' for cell (\S+) has changed", message)
-    if m:
-        return f"cell {m.group(2)}: {m.group(1)} was changed (restored from the source)"
-    m = re.match(r"Missing grade cell (\S+) encountered", message)
-    if m:
-        return f"test cell {m.group(1)} was deleted (restored from the source)"
-    m = re.match(r"Cell with id '(.*)' exists multiple times", message)
-    if m:
-        return f"cell {m.group(1)} appears more than once (only its last copy is graded)"
-    m = re.match(r"No submitted file: (.*)", message)
-    if m:
-        return f"{Path(m.group(1)).name} not submitted (scored 0)"
-    m = re.match(r"Skipping unknown notebook: (.*)", message)
-    if m:
-        return f"{Path(m.group(1)).name} is not a notebook of the assignment (not graded)"
-    m = re.match(r"Cell (\d+(?: \(\S+\))?) killed the kernel", message)
-    if m:
-        return f"cell {m.group(1)} killed the kernel (that cell failed; the rest was graded)"
-    m = re.match(r"Cell (\d+(?: \(\S+\))?) timed out", message)
-    if m:
-        return f"cell {m.group(1)} ran past the per-cell time limit and was interrupted"
+    for pattern, say in _NOTES:
+        m = re.match(pattern, message)
+        if m:
+            return say(*m.groups())
     return message.strip().splitlines()[0][:200] if message.strip() else None
 
 
