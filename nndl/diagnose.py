@@ -107,12 +107,17 @@ def factor_hint(k, reveal=False, m=None, n_entries=None):
 _M_IN_LABEL = re.compile(r"\bm = (\d+)\b")
 
 
-def m_of(what, m=None):
-    """The number of examples: given, or named in the check's label ("dW on m = 5": the label is shown anyway)."""
-    if m is not None:
-        return m
-    found = _M_IN_LABEL.search(what or "")
+def _count(pattern, what, given):
+    """``given``, or the number the check's label names (the label is shown anyway)."""
+    if given is not None:
+        return given
+    found = pattern.search(what or "")
     return int(found.group(1)) if found else None
+
+
+def m_of(what, m=None):
+    """The number of examples: given, or named in the check's label ("dW on m = 5")."""
+    return _count(_M_IN_LABEL, what, m)
 
 
 def _round_number(x):
@@ -125,10 +130,7 @@ _N_IN_LABEL = re.compile(r"\bon (\d+) (?:predictions|entries|values)\b")
 
 def n_of(what, n=None):
     """The number of entries summed, given or named in the label ("L1 on 4 predictions")."""
-    if n is not None:
-        return n
-    found = _N_IN_LABEL.search(what or "")
-    return int(found.group(1)) if found else None
+    return _count(_N_IN_LABEL, what, n)
 
 
 def _shown(reveal, visible, hidden):
