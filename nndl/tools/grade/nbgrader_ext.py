@@ -52,7 +52,7 @@ from nbgrader.preprocessors import Execute, NbGraderPreprocessor, OverwriteCells
 from nbgrader.utils import is_grade, is_solution
 from traitlets import Integer
 
-from .sandbox import OPT_OUT_WARNING, Sandbox, SandboxedKernelManager
+from .sandbox import OPT_OUT_WARNING, FactoryKernelManager, Sandbox, SandboxedKernelManager
 
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS\n?", flags=re.S)
 NOTE = "(The lines of the test are not shown: they include hidden tests.)"
@@ -106,6 +106,9 @@ class ResilientExecute(Execute):
                                                 "is dropped (a kernel printing in a loop must not fill the "
                                                 "grader's memory)").tag(config=True)
 
+    # a sandbox.KernelFactory holding this notebook's working folder (set by nndl grade's workers)
+    factory = None
+
     def create_kernel_manager(self):
         """A sandboxed kernel (the default), or nbgrader's own when the instructor opted out."""
         sandbox = Sandbox(parent=self)
@@ -114,8 +117,12 @@ class ResilientExecute(Execute):
             return super().create_kernel_manager()
         if not self.kernel_name:
             self.kernel_name = self.nb.metadata.get("kernelspec", {}).get("name") or "python3"
-        self.km = SandboxedKernelManager(sandbox, skip=getattr(self, "_links", ()), kernel_name=self.kernel_name,
-                                         config=self.config)
+        skip = getattr(self, "_links", ())
+        if self.factory is not None:  # nndl grade: forked by the submission's kernel factory
+            self.km = FactoryKernelManager(self.factory, sandbox, skip=skip, kernel_name=self.kernel_name,
+                                           config=self.config)
+        else:
+            self.km = SandboxedKernelManager(sandbox, skip=skip, kernel_name=self.kernel_name, config=self.config)
         return self.km
 
     def preprocess(self, nb, resources=None, km=None):

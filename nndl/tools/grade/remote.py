@@ -56,28 +56,67 @@ def execute_notebook(notebook_json, files, config, preprocessor, workdir=""):
     (Sandbox.workdir), so that it runs exactly as under `nbgrader autograde`.
     Either way the result has "warnings": what the preprocessor logged.
     """
+    return execute_submission([(notebook_json, files, workdir)], config, preprocessor)[0]
+
+
+def execute_submission(notebooks, config, preprocessor):
+    """Execute the sanitized notebooks of one student's submission, in order.
+
+    notebooks: [(notebook_json, files, workdir)], as for execute_notebook.
+    Returns one result per notebook, as execute_notebook does. With the sandbox
+    on, the kernels are forked by one kernel factory in one sandbox holding
+    this submission's working folders (sandbox.KernelFactory): Python,
+    ipykernel, numpy and matplotlib start once per submission, not once per
+    notebook. The factory serves this submission only and ends with it.
+    """
+    from nbgrader.utils import setenv
+    from traitlets.config import Config
+
+    from .sandbox import KernelFactory, Sandbox
+
+    for var in BLAS_THREADS:
+        os.environ.setdefault(var, "1")
+    log = logging.getLogger(f"nndl.grade.worker.{threading.get_ident()}")
+    log.propagate = False
+    with tempfile.TemporaryDirectory(prefix="nndl-grade-") as top:
+        folders = []
+        for k, (_, files, workdir) in enumerate(notebooks):
+            folder = os.path.join(top, str(k))
+            os.mkdir(folder)
+            write_files(folder, files)
+            folders.append(folder)
+        sandbox = Sandbox(config=Config(config))
+        factory = None
+        if sandbox.enabled and len(notebooks) > 1 and all(w for _, _, w in notebooks):
+            # its environment is the kernels' (matplotlib reads its backend when the factory imports it)
+            with setenv(NBGRADER_EXECUTION="autograde"):
+                factory = KernelFactory(sandbox, [(f, w, ()) for f, (_, _, w) in zip(folders, notebooks)], log=log)
+        try:
+            return [_execute(text, folder, config, preprocessor, workdir, factory, log)
+                    for (text, _, workdir), folder in zip(notebooks, folders)]
+        finally:
+            if factory is not None:
+                factory.close()
+
+
+def _execute(notebook_json, folder, config, preprocessor, workdir, factory, log):
     import nbformat
     from nbgrader.utils import setenv
     from traitlets.config import Config
     from traitlets.utils.importstring import import_item
 
-    for var in BLAS_THREADS:
-        os.environ.setdefault(var, "1")
-    # one logger per worker thread (not per task: loggers live as long as the process)
-    log = logging.getLogger(f"nndl.grade.worker.{threading.get_ident()}")
-    log.propagate = False
     collected = _Collect()
     log.addHandler(collected)
     nb = nbformat.reads(notebook_json, as_version=nbformat.NO_CONVERT)
     try:
-        with tempfile.TemporaryDirectory(prefix="nndl-grade-") as folder:
-            write_files(folder, files)
-            if workdir:
-                config = dict(config, Sandbox=dict(config.get("Sandbox", {}), workdir=workdir))
-            executor = import_item(preprocessor)(config=Config(config), log=log)
-            # nbgrader sets this while autograding; notebooks may look at it
-            with setenv(NBGRADER_EXECUTION="autograde"):
-                nb, _ = executor.preprocess(nb, {"metadata": {"path": folder}})
+        if workdir:
+            config = dict(config, Sandbox=dict(config.get("Sandbox", {}), workdir=workdir))
+        executor = import_item(preprocessor)(config=Config(config), log=log)
+        if factory is not None and hasattr(executor, "factory"):
+            executor.factory = factory
+        # nbgrader sets this while autograding; notebooks may look at it
+        with setenv(NBGRADER_EXECUTION="autograde"):
+            nb, _ = executor.preprocess(nb, {"metadata": {"path": folder}})
     except Exception as error:  # reported to the driver, which records the submission as failed
         return {"error": type(error).__name__, "message": str(error), "warnings": collected.messages}
     finally:

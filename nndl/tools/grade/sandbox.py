@@ -31,6 +31,7 @@ A sandbox that cannot start is an error (``SandboxUnavailable``, naming what is
 missing), never a silent fallback: ``Sandbox.enabled = False`` is the explicit
 opt-out, and it is logged as a warning for every notebook.
 """
+import json
 import os
 import re
 import secrets
@@ -38,6 +39,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -104,10 +106,11 @@ class Sandbox(LoggingConfigurable):
             raise SandboxUnavailable(problem)
 
     # -- the command ------------------------------------------------------
-    def command(self, kernel_cmd, workdir, rundir, uid=None, skip=()):
+    def command(self, kernel_cmd, workdir, rundir, uid=None, skip=(), more=()):
         """The bwrap argv that runs ``kernel_cmd`` confined, with ``workdir`` as its private cwd
         (seen at ``Sandbox.workdir`` when that is set; its files copied in, but those at the
-        relative paths ``skip``).
+        relative paths ``skip``). ``more``: further (host folder, path inside, skip) working
+        folders, each a private tmpfs of its own (a kernel factory's other notebooks).
 
         Returns (argv, fds): the open files of ``workdir`` handed to bwrap, to be
         passed to the child (``pass_fds``) and closed afterwards.
@@ -132,9 +135,13 @@ class Sandbox(LoggingConfigurable):
         args += _parents(rundir, made) + ["--bind", str(rundir), str(rundir)]
         host = Path(workdir)
         workdir = Path(self.workdir) if self.workdir else host
-        args += _parents(workdir, made) + ["--perms", "0777", "--size", size, "--tmpfs", str(workdir)]
-        copy_args, fds = _copies(host, workdir, skip)
-        args += copy_args + ["--chdir", str(workdir), "--unsetenv", "JPY_PARENT_PID"]
+        fds = []
+        for h, inside, sk in [(host, workdir, skip), *more]:
+            args += _parents(inside, made) + ["--perms", "0777", "--size", size, "--tmpfs", str(inside)]
+            copy_args, copied = _copies(h, inside, sk)
+            args += copy_args
+            fds += copied
+        args += ["--chdir", str(workdir), "--unsetenv", "JPY_PARENT_PID"]
         fonts = _font_cache()
         if fonts:  # matplotlib's font list, so that no kernel spends ~0.5 s building it again
             fd = os.open(fonts, os.O_RDONLY)
@@ -293,12 +300,9 @@ class SandboxedKernelManager(AsyncKernelManager):
 
     sandbox = Instance(Sandbox)
 
-    def __init__(self, sandbox, skip=(), **kwargs):
+    def __init__(self, sandbox, skip=(), rundir=None, **kwargs):
         sandbox.check()
-        base = tempfile.gettempdir()
-        if len(base) > MAX_SOCKET_PATH - 30:
-            base = "/tmp"
-        rundir = Path(tempfile.mkdtemp(prefix="nndl-sb-", dir=base))
+        rundir = Path(rundir) if rundir else _rundir()
         super().__init__(sandbox=sandbox, transport="ipc", ip=str(rundir / "k"),
                          connection_file=str(rundir / "kernel.json"), **kwargs)
         self.rundir = rundir
@@ -333,6 +337,125 @@ class SandboxedKernelManager(AsyncKernelManager):
         await super()._async_cleanup_resources(restart=restart)
         if not restart:
             shutil.rmtree(self.rundir, ignore_errors=True)
+
+
+def _rundir():
+    """A new private folder for a kernel's sockets, with a path short enough for them."""
+    base = tempfile.gettempdir()
+    if len(base) > MAX_SOCKET_PATH - 30:
+        base = "/tmp"
+    return Path(tempfile.mkdtemp(prefix="nndl-sb-", dir=base))
+
+
+class KernelFactory:
+    """One student's sandbox running a kernel factory (nndl/_kernel_factory.py).
+
+    It holds the working folders of that student's notebooks, ``folders`` =
+    [(host folder, path inside, relative paths to skip)], and forks a kernel
+    for each (``FactoryKernelManager``), which saves starting Python, ipykernel,
+    numpy and matplotlib once per notebook. Used as a context manager around
+    the grading of one submission; nothing of it outlives the submission.
+    If it cannot start, ``alive()`` is False and kernels start the ordinary way.
+    """
+
+    def __init__(self, sandbox, folders, log=None):
+        self.sandbox, self.log = sandbox, log
+        self.inside = {str(Path(h).resolve()): str(i) for h, i, _ in folders}
+        self.rundir = _rundir()
+        self.socket = self.rundir / "factory"
+        self.uid = fresh_uid() if os.geteuid() == 0 else None
+        self.proc, self.kernels = None, 0
+        self._start(folders)
+
+    def _start(self, folders):
+        (host, inside, skip), *more = folders
+        sandbox = self.sandbox
+        cmd = [sys.executable, "-m", "nndl._kernel_factory", str(self.socket)]
+        workdir = sandbox.workdir
+        sandbox.workdir = str(inside)
+        try:
+            argv, fds = sandbox.command(cmd, host, self.rundir, self.uid, skip, more)
+        finally:
+            sandbox.workdir = workdir
+        if self.uid is not None:
+            os.chown(self.rundir, self.uid, self.uid)
+        env = sandbox.environment(None, self.rundir)
+        self._errors = tempfile.TemporaryFile()
+        try:
+            self.proc = subprocess.Popen(argv, env=env, cwd=self.rundir, pass_fds=fds, stdin=subprocess.DEVNULL,
+                                         stdout=subprocess.DEVNULL, stderr=self._errors, start_new_session=True)
+        finally:
+            for fd in fds:
+                os.close(fd)
+        deadline = time.monotonic() + 60
+        while not self.socket.exists() and self.proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if not self.alive() and self.log:
+            self._errors.seek(0)
+            self.log.warning("the kernel factory did not start (%s); starting each kernel the ordinary way",
+                             self._errors.read(2000).decode(errors="replace").strip() or "no message")
+
+    def alive(self):
+        return self.proc is not None and self.proc.poll() is None and self.socket.exists()
+
+    def kernel_dir(self):
+        """A new folder for one kernel's sockets, inside the factory's (bound in its sandbox)."""
+        self.kernels += 1
+        folder = self.rundir / f"k{self.kernels}"
+        folder.mkdir()
+        if self.uid is not None:
+            os.chown(folder, self.uid, self.uid)
+        return folder
+
+    def close(self):
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()  # bwrap: its namespace's processes all die with it
+            self.proc.wait()
+        self._errors.close()
+        shutil.rmtree(self.rundir, ignore_errors=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+KERNEL_CLIENT = Path(__file__).with_name("kernel_client.py")
+
+
+class FactoryKernelManager(SandboxedKernelManager):
+    """A sandboxed kernel forked by the submission's KernelFactory; started the ordinary
+    way (a sandbox of its own) when the factory is gone or the kernel is not ipykernel."""
+
+    def __init__(self, factory, sandbox, skip=(), **kwargs):
+        self.factory = factory
+        super().__init__(sandbox, skip=skip, rundir=factory.kernel_dir(), **kwargs)
+        self.uid = factory.uid  # the factory's user owns the sockets' folder
+
+    async def _async_launch_kernel(self, kernel_cmd, **kw):
+        host = str(Path(kw.get("cwd") or os.getcwd()).resolve())
+        args = _ipykernel_args(kernel_cmd)
+        if args is None or host not in self.factory.inside or not self.factory.alive():
+            self.uid = fresh_uid() if os.geteuid() == 0 else None
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
+        request = {"argv": args, "cwd": self.factory.inside[host],
+                   "env": self.sandbox.environment(kw.get("env"), self.rundir)}
+        if self.uid is not None:
+            os.chown(self.connection_file, self.uid, self.uid)
+        kw.update(cwd=str(self.rundir), env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+                  stdout=subprocess.DEVNULL)
+        argv = [sys.executable, "-I", "-S", str(KERNEL_CLIENT), str(self.factory.socket), json.dumps(request)]
+        return await AsyncKernelManager._async_launch_kernel(self, argv, **kw)
+
+
+def _ipykernel_args(kernel_cmd):
+    """The arguments after ``-m ipykernel_launcher`` (what the factory's kernel gets), or None."""
+    cmd = list(kernel_cmd)
+    for k in range(len(cmd) - 1):
+        if cmd[k] == "-m" and cmd[k + 1] in ("ipykernel_launcher", "ipykernel"):
+            return cmd[k + 2:]
+    return None
 
 
 def trusted_code_args():

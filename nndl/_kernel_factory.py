@@ -1,0 +1,150 @@
+"""A kernel factory inside one student's grading sandbox (not for notebooks).
+
+Starting a Python kernel costs about 1 CPU-second: the interpreter, ipykernel,
+IPython, then numpy and matplotlib when the first cell imports them. The
+course's grader (``nndl grade``) therefore starts, for each student's
+submission, one sandbox running this module: it imports those libraries once,
+runs no code of anyone, and forks a fresh kernel for each of that student's
+notebooks (0.2 CPU-seconds each). The factory lives and dies with that one
+submission: a kernel of another student never comes from it.
+
+A forked kernel is as fresh as a started one: no cell has run in its parent,
+NumPy's global generator is reseeded from the OS (as a new process would be),
+and it gets its own session, working folder and environment.
+
+Protocol, over the unix socket given as argument (one connection per kernel,
+from ``nndl/tools/grade/kernel_client.py`` on the grader's side): the client
+sends one JSON line ``{"argv": [...], "cwd": ..., "env": {...}}``; the factory
+answers ``started <pid>`` and later ``exit <status>`` when the kernel ends. A
+client that goes away (the grader killed it) takes its kernel with it.
+
+It runs as the sandbox's unprivileged user, with the sandbox's limits, so it
+trusts nothing and is trusted for nothing: the grader decides scores outside.
+"""
+import json
+import os
+import selectors
+import signal
+import socket
+import sys
+
+# what every notebook of the course imports: paid once per submission here
+PRELOAD = ("numpy", "matplotlib", "matplotlib.pyplot", "h5py", "PIL.Image",
+           "IPython", "ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell")
+
+
+# what ipykernel sets when MPLBACKEND is unset, as it starts (ipykernel.kernelapp.init_gui_pylab);
+# matplotlib reads it when imported, which here is before any kernel starts
+INLINE = "module://matplotlib_inline.backend_inline"
+
+
+def preload():
+    import importlib
+
+    os.environ["MPLBACKEND"] = os.environ.get("MPLBACKEND") or INLINE
+
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - a missing optional library is imported (and fails) in the kernel
+            pass
+
+
+def run_kernel(request):
+    """In the forked child: become the kernel the request describes (never returns)."""
+    try:
+        os.setsid()
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.environ["MPLBACKEND"] = os.environ.get("MPLBACKEND") or INLINE
+        if "matplotlib" in sys.modules:  # imported with the factory's environment: this kernel's backend
+            sys.modules["matplotlib"].rcParams["backend"] = os.environ["MPLBACKEND"]
+        if "numpy" in sys.modules:  # a new process would seed its global generator from the OS
+            sys.modules["numpy"].random.seed()
+        sys.argv = ["ipykernel_launcher", *request["argv"]]
+        from ipykernel.kernelapp import IPKernelApp
+
+        IPKernelApp.launch_instance(argv=request["argv"])
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    except BaseException:  # noqa: BLE001 - whatever happens, the child must not return into the factory
+        code = 1
+    os._exit(code)
+
+
+def serve(path):
+    preload()
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(path + ".tmp")
+    server.listen(16)
+    os.rename(path + ".tmp", path)  # the socket appears once the factory is ready
+    sel = selectors.DefaultSelector()
+    sel.register(server, selectors.EVENT_READ, ("accept", None))
+    while True:
+        for key, _ in sel.select():
+            kind, kernel = key.data
+            if kind == "accept":
+                conn, _ = server.accept()
+                _start(conn, sel, server)
+            elif kind == "client":
+                if _closed(kernel["conn"]):  # the grader's side went away: its kernel goes too
+                    sel.unregister(kernel["conn"])
+                    kernel["gone"] = True
+                    _kill(kernel["pid"])
+            else:  # the kernel ended
+                _, status = os.waitpid(kernel["pid"], 0)
+                _kill(kernel["pid"])  # what it left running in its session
+                sel.unregister(kernel["pidfd"])
+                os.close(kernel["pidfd"])
+                if not kernel["gone"]:
+                    sel.unregister(kernel["conn"])
+                    try:
+                        kernel["conn"].sendall(f"exit {os.waitstatus_to_exitcode(status)}\n".encode())
+                    except OSError:
+                        pass
+                kernel["conn"].close()
+
+
+def _closed(conn):
+    try:
+        return conn.recv(4096) == b""
+    except OSError:
+        return True
+
+
+def _start(conn, sel, server):
+    try:
+        with conn.makefile("rb") as lines:
+            request = json.loads(lines.readline())
+    except (OSError, ValueError):
+        conn.close()
+        return
+    pid = os.fork()
+    if pid == 0:
+        server.close()
+        conn.close()
+        sel.close()
+        run_kernel(request)
+    kernel = {"conn": conn, "pid": pid, "pidfd": os.pidfd_open(pid), "gone": False}
+    sel.register(conn, selectors.EVENT_READ, ("client", kernel))
+    sel.register(kernel["pidfd"], selectors.EVENT_READ, ("ended", kernel))
+    try:
+        conn.sendall(f"started {pid}\n".encode())
+    except OSError:
+        _kill(pid)
+
+
+def _kill(pid):
+    for target in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
+        try:
+            target()
+        except OSError:
+            pass
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1])
