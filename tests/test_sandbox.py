@@ -3,8 +3,12 @@
 One class of notebook 01: ada (the reference solution, with a marker in her
 code), ben (the untouched release) and one student per attack. Each attacker
 answers every question correctly and runs its attack when its first answer
-cell is defined. The class is graded twice: by plain `nbgrader autograde`
-with the course's nbgrader_config.py, and by `nndl grade`. Every attack must
+cell is defined. Everyone also hands in a correct notebook 04 (ben: the
+release), so that under `nndl grade`, whose kernels are forked by one kernel
+factory per student (sandbox.KernelFactory), the attacks run in a forked
+kernel and a second notebook comes after them from the same factory. The class
+is graded twice: by plain `nbgrader autograde` of 01 with the course's
+nbgrader_config.py, and by `nndl grade` of 01 and 04. Every attack must
 be contained: nothing secret reaches any output, no file outside the
 kernel's folder changes, the loopback listener hears nothing, no process
 survives, and ada / ben still score 10 / 0.
@@ -33,6 +37,7 @@ from nndl.tools.grade.course_dir import temporary_course
 from nndl.tools.grade.sandbox import Sandbox, SandboxUnavailable
 
 AID = "01_numpy_basics"
+AFTER = "04_deep_nn_step_by_step"     # graded after the attack, by nndl grade, from the same factory
 MARK = "nndl-attack-7f3a"             # in every attack process's command line
 ADA_MARK = "ada-private-answer-91c2"  # a comment only in ada's notebook
 ENV_SECRET = "planted-secret-5e8d"    # an instructor variable the kernel must not see
@@ -223,7 +228,7 @@ def outputs_text(nb):
 def hostile_class(tmp_path_factory):
     """The class, placed in a fresh course; yields (course, placeholders). Restores every file an
     attack could touch and kills every attack process afterwards, whatever happened."""
-    with temporary_course([AID]) as c:
+    with temporary_course([AID, AFTER]) as c:
         repo = course.ROOT
         placeholders = {"root": c.root, "repo": repo, "nndl": Path(nndl.__file__).parent, "mark": MARK, "port": 0}
         guarded = [Path(placeholders["nndl"]) / "checks.py", repo / "nbgrader_config.py",
@@ -247,8 +252,12 @@ def submit_class(c, placeholders):
     ada.cells[[i for i, cell in enumerate(ada.cells) if "def sigmoid(" in cell.source][0]].source += f"\n# {ADA_MARK}\n"
     c.submit("ada", AID, ada)
     c.submit("ben", AID, course.release_path(AID))
+    c.submit("ben", AFTER, course.release_path(AFTER))
     for attack in ATTACKS:
         c.submit(f"eve_{attack}", AID, attacker_notebook(attack, placeholders))
+    after = submissions.make_submission(AFTER)
+    for student in ["ada", *(f"eve_{attack}" for attack in ATTACKS)]:
+        c.submit(student, AFTER, after)
 
 
 @pytest.mark.parametrize("grader", ["nbgrader autograde", "nndl grade"])
@@ -273,7 +282,7 @@ def test_hostile_submissions_are_contained(hostile_class, grader, monkeypatch):
             proc = c.run(["autograde", AID, "--force"], check=False)
             assert proc.returncode == 0, proc.stderr[-3000:]
         else:
-            assert class_grader.main(["--root", str(c.root), AID]) == 0
+            assert class_grader.main(["--root", str(c.root), AID, AFTER]) == 0
     finally:
         listener.close()
     elapsed = time.monotonic() - start
@@ -283,6 +292,11 @@ def test_hostile_submissions_are_contained(hostile_class, grader, monkeypatch):
     assert scores[("ben", AID)] == (0.0, 10.0)
     for attack in ATTACKS:  # each attacker is graded, on its own (correct) answers
         assert (f"eve_{attack}", AID) in scores, f"{attack}: not graded"
+    if grader == "nndl grade":  # the notebook after the attack, from the same kernel factory
+        full = scores[("ada", AFTER)]
+        assert full[0] == full[1] > 0 and scores[("ben", AFTER)][0] == 0
+        for attack in ATTACKS:
+            assert scores[(f"eve_{attack}", AFTER)] == full, f"{attack}: the next notebook lost points"
 
     secrets_ = ["BEGIN HIDDEN TESTS", "SQLite format 3", ADA_MARK, ENV_SECRET, "tampered by a student"]
     for attack in ATTACKS:

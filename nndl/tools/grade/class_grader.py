@@ -89,7 +89,8 @@ def plan(root, aids, known, students=None):
             notes = repair_names(folder, known[aid])
             notebooks = [str(p) for p in sorted(folder.glob("*.ipynb")) if p.stem in known[aid]]
             subs.append(Submission(aid, student, notebooks, notes))
-    return subs
+    # student after student: a student's notebooks run on one worker, in one kernel factory
+    return sorted(subs, key=lambda sub: (sub.student, aids.index(sub.aid)))
 
 
 # -- progress -------------------------------------------------------------------

@@ -32,7 +32,7 @@ from pathlib import Path
 import nbformat
 
 from .. import course
-from .remote import execute_notebook
+from .remote import execute_submission
 
 JOURNAL = "grade-journal.jsonl"
 # What one task may carry besides its notebook: the submission's other files and
@@ -244,8 +244,8 @@ class Grader:
         steps[index] = _remote_execute_class()(self)
         self.converter.autograde_preprocessors = steps
         self.worker_config = plain(config)
-        self.queue, self.next = [], 0   # (submission, notebook path) in the order the converter needs them
-        self.futures = {}               # (student, aid, notebook) -> (digest, future)
+        self.queue, self.next = [], 0   # [(submission, notebook path)] of one student each, in grading order
+        self.futures = {}               # (student, aid, notebook) -> (digest, future, index in its task)
         self.sent = self.resent = 0
         self.quiet = logging.getLogger("nndl.grade.ahead")
         self.quiet.propagate, self.quiet.disabled = False, True
@@ -283,27 +283,37 @@ class Grader:
 
     # sending ahead, taking back
     def plan(self, submissions):
-        self.queue = [(sub, path) for sub in submissions for path in sub.notebooks]
-        self.next = 0
+        """One task per student: the notebooks of consecutive submissions of the same student
+        run on one worker, their kernels forked by one kernel factory (remote.execute_submission)."""
+        self.queue, self.next = [], 0
+        for sub in submissions:
+            if self.queue and self.queue[-1][0][0].student == sub.student:
+                self.queue[-1] += [(sub, path) for path in sub.notebooks]
+            elif sub.notebooks:
+                self.queue.append([(sub, path) for path in sub.notebooks])
 
     def ahead(self):
-        """Notebooks to keep sent ahead of the converter: enough to keep every worker busy."""
+        """Students to keep sent ahead of the converter: enough to keep every worker busy."""
         try:
             threads = sum(self.client.nthreads().values())
         except Exception:
             threads = 1
-        return max(4, 2 * threads)
+        return max(2, threads + 1)
 
-    def send(self, student, aid, notebook, text):
-        files = self.files(aid, student)
-        digest = task_digest(text, files)
-        name = f"execute-{aid}-{student}-{notebook}-{digest[:12]}-{self.sent}"
-        cd = self.coursedir
-        workdir = cd.format_path(cd.autograded_directory, student, aid)  # where nbgrader would run it
-        future = self.client.submit(execute_notebook, text, files, self.worker_config, self.executor, workdir,
+    def send(self, student, notebooks):
+        """One task executing ``notebooks`` = [(aid, notebook name, sanitized text)] of ``student``."""
+        cd, tasks, keys = self.coursedir, [], []
+        for aid, notebook, text in notebooks:
+            files = self.files(aid, student)
+            workdir = cd.format_path(cd.autograded_directory, student, aid)  # where nbgrader would run it
+            tasks.append((text, files, workdir))
+            keys.append(((student, aid, notebook), task_digest(text, files)))
+        name = f"execute-{student}-{len(tasks)}-{keys[0][1][:12]}-{self.sent}"
+        future = self.client.submit(execute_submission, tasks, self.worker_config, self.executor,
                                     key=name, pure=False, retries=0)
-        self.sent += 1
-        self.futures[(student, aid, notebook)] = (digest, future)
+        self.sent += len(tasks)
+        for index, (key, digest) in enumerate(keys):
+            self.futures[key] = (digest, future, index)
 
     def top_up(self):
         """Sanitize and send the next notebooks, so that workers never wait for the driver.
@@ -323,28 +333,32 @@ class Grader:
 
     def _top_up(self):
         limit = self.ahead()
-        while self.next < len(self.queue) and len(self.futures) < limit:
-            sub, path = self.queue[self.next]
+        while self.next < len(self.queue) and len({id(f) for _, f, _ in self.futures.values()}) < limit:
+            group = self.queue[self.next]
             self.next += 1
-            try:
-                self.send(sub.student, sub.aid, Path(path).stem, self.sanitized(path))
-            except Exception:
-                # the converter will meet the same problem and report it; nothing to send
-                self.log.debug("could not prepare %s: %s", path, traceback.format_exc())
+            notebooks = []
+            for sub, path in group:
+                try:
+                    notebooks.append((sub.aid, Path(path).stem, self.sanitized(path)))
+                except Exception:
+                    # the converter will meet the same problem and report it; nothing to send
+                    self.log.debug("could not prepare %s: %s", path, traceback.format_exc())
+            if notebooks:
+                self.send(group[0][0].student, notebooks)
 
     def executed(self, student, aid, notebook, nb):
         """The executed version of ``nb``, which nbgrader was about to execute."""
         self.top_up()
         text = canonical(nb)
-        digest, future = self.futures.pop((student, aid, notebook), (None, None))
+        digest, future, index = self.futures.pop((student, aid, notebook), (None, None, 0))
         if digest != task_digest(text, self.files(aid, student)):
             # not sent ahead, or changed since: send exactly this notebook now
-            if future is not None:
+            if future is not None and not any(f is future for _, f, _ in self.futures.values()):
                 future.cancel()
             self.resent += 1
-            self.send(student, aid, notebook, text)
-            digest, future = self.futures.pop((student, aid, notebook))
-        result = self.result(future)
+            self.send(student, [(aid, notebook, text)])
+            digest, future, index = self.futures.pop((student, aid, notebook))
+        result = self.result(future)[index]
         for message in result.get("warnings", []):
             self.log.warning("%s", name_cell(message, nb))
         if "error" in result:
@@ -376,7 +390,7 @@ class Grader:
             raise RemoteExecutionError(f"{type(error).__name__}: {error}") from None
 
     def cancel(self):
-        for _, future in self.futures.values():
+        for _, future, _ in self.futures.values():
             future.cancel()
         self.futures.clear()
 

@@ -409,8 +409,13 @@ class KernelFactory:
 
     def close(self):
         if self.proc is not None and self.proc.poll() is None:
+            namespace = _pid_namespace_of_child(self.proc.pid)
             self.proc.kill()  # bwrap: its namespace's processes all die with it
             self.proc.wait()
+            # ... an instant later: what the kernels left running (daemons) is gone when we return
+            deadline = time.monotonic() + 10
+            while namespace and _in_namespace(namespace) and time.monotonic() < deadline:
+                time.sleep(0.02)
         self._errors.close()
         shutil.rmtree(self.rundir, ignore_errors=True)
 
@@ -419,6 +424,27 @@ class KernelFactory:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def _pid_namespace_of_child(pid):
+    """The pid namespace of bwrap's child (the sandbox's init), or None."""
+    try:
+        child = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()[0]
+        return os.readlink(f"/proc/{child}/ns/pid")
+    except (OSError, IndexError):
+        return None
+
+
+def _in_namespace(namespace):
+    """Whether any process of pid namespace ``namespace`` is still alive."""
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                if os.readlink(f"/proc/{entry.name}/ns/pid") == namespace:
+                    return True
+            except OSError:
+                pass
+    return False
 
 
 KERNEL_CLIENT = Path(__file__).with_name("kernel_client.py")
