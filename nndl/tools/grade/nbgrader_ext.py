@@ -80,6 +80,12 @@ class CourseOverwriteCells(OverwriteCells):
         return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell, resources, index):
+        if not isinstance(self.gradebook, _SourceCells):
+            # every cell's lookups (2-3 queries each, half of the driver's time) from 2 queries in all
+            self.gradebook = _SourceCells(self.gradebook, self.notebook_id, self.assignment_id)
+        return self._preprocess_cell(cell, resources, index)
+
+    def _preprocess_cell(self, cell, resources, index):
         self._as_released = None
         gid = cell.metadata.get("nbgrader", {}).get("grade_id")
         if gid is not None:
@@ -98,6 +104,47 @@ class CourseOverwriteCells(OverwriteCells):
             self.log.warning("Locked cell %s was edited in the submission; restored from the source.", name)
         else:
             super().report_change(name, attr, old, new)
+
+
+class _SourceCells:
+    """The gradebook, with the source and graded cells of one notebook read at once.
+
+    nbgrader's OverwriteCells asks the gradebook for each cell (find_source_cell,
+    find_graded_cell); here both come from one read of the notebook's cells,
+    as plain values (the same answers, MissingEntry included). Anything else is
+    the gradebook's own.
+    """
+
+    def __init__(self, gradebook, notebook_id, assignment_id):
+        from types import SimpleNamespace
+
+        from nbgrader.api import MissingEntry
+
+        self._gradebook, self._missing = gradebook, MissingEntry
+        self._source, self._graded = {}, {}
+        try:
+            notebook = gradebook.find_notebook(notebook_id, assignment_id)
+        except MissingEntry:
+            return
+        for c in notebook.source_cells:
+            self._source[c.name] = SimpleNamespace(name=c.name, cell_type=c.cell_type, locked=c.locked,
+                                                   checksum=c.checksum, source=c.source)
+        for c in [*notebook.task_cells, *notebook.grade_cells]:  # a grade cell first, as nbgrader looks
+            self._graded[c.name] = SimpleNamespace(name=c.name, max_score=c.max_score, cell_type=c.cell_type)
+
+    def find_source_cell(self, name, notebook_id, assignment_id):
+        return self._find(self._source, name)
+
+    def find_graded_cell(self, name, notebook_id, assignment_id):
+        return self._find(self._graded, name)
+
+    def _find(self, cells, name):
+        if name not in cells:
+            raise self._missing(name)
+        return cells[name]
+
+    def __getattr__(self, name):
+        return getattr(self._gradebook, name)
 
 
 class ResilientExecute(Execute):
