@@ -70,8 +70,11 @@ def active():
 
 def _display(fig):
     try:
+        from IPython import get_ipython
         from IPython.display import display
-    except ImportError:  # not in IPython: nothing can be shown
+    except ImportError:
+        return
+    if get_ipython() is None:  # not in IPython (a script): nothing can be shown
         return
     try:
         from matplotlib_inline.backend_inline import _fetch_figure_metadata
