@@ -100,6 +100,8 @@ def show(close=None, block=None):
 
 def flush_figures():
     """IPython post_execute hook: what a cell left open is shown (if kept) and closed."""
+    if not active():  # the learner switched backends (%matplotlib inline): theirs decides
+        return
     try:
         show()
     except Exception:
