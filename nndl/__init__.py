@@ -10,6 +10,7 @@ kernel, so it is untrusted there: no score is decided by it alone.
 - ``nndl.activations``  sigmoid / relu and their backward steps (notebook 04)
 - ``nndl.dnn``          ready-made L-layer building blocks (notebook 05)
 - ``nndl.gradcheck``    finite-difference gradient checks
+- ``nndl.grading_figures``  the matplotlib backend of graded runs (only kept figures drawn)
 
 The course's tools (build, grading, self-check, lab, demo: trusted code, never
 imported by a kernel) live in ``nndl.tools`` behind the ``nndl`` command

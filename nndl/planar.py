@@ -7,6 +7,12 @@
 - ``draw_network(sizes)``     a picture of a fully connected network
 
 Layout everywhere: examples are columns, ``X`` is ``(2, m)`` and labels ``Y`` are ``(1, m)``.
+
+Under grading (the ``nndl.grading_figures`` backend) a decision boundary drawn on a
+figure of its own (``ax=None``: the learner's trained network, in the notebook) is kept
+for the feedback; one drawn into a caller's unmarked figure (the comparison grids) and
+the network diagram would be thrown away unseen, so they are not drawn: the inputs are
+checked as always and the Axes is returned empty.
 """
 import numpy as np
 
@@ -122,6 +128,13 @@ def _grid(X, resolution, margin):
     return np.meshgrid(xs, ys)
 
 
+def _discarded(fig):
+    """True when ``fig`` will be thrown away unseen (grading backend, figure not kept)."""
+    from .grading_figures import active, kept
+
+    return active() and not kept(fig)
+
+
 def plot_decision_boundary(model, X, y, ax=None, title=None, resolution=300, margin=1.0):
     """Colour the plane by the class ``model`` predicts, and draw the labelled points on top.
 
@@ -138,9 +151,11 @@ def plot_decision_boundary(model, X, y, ax=None, title=None, resolution=300, mar
     margin -- float, space around the points, in data units
 
     Returns:
-    ax -- the matplotlib Axes drawn on
+    ax -- the matplotlib Axes drawn on (a new figure is kept in graded feedback; on a
+          discarded one nothing is drawn and the model is not called: module docstring)
     """
     import matplotlib.pyplot as plt  # here: importing nndl.planar must not need a display
+    from .grading_figures import keep
 
     X = np.asarray(X, dtype=float)
     labels = np.asarray(y).reshape(-1)
@@ -150,6 +165,8 @@ def plot_decision_boundary(model, X, y, ax=None, title=None, resolution=300, mar
     if labels.size != X.shape[1]:
         raise ValueError(f"plot_decision_boundary: y must hold one label per column of X "
                          f"({X.shape[1]}), but it has {labels.size}")
+    if ax is not None and _discarded(ax.figure):
+        return ax
     xx, yy = _grid(X, resolution, margin)
     points = np.column_stack([xx.ravel(), yy.ravel()])
     predicted = np.asarray(model(points))
@@ -166,7 +183,8 @@ def plot_decision_boundary(model, X, y, ax=None, title=None, resolution=300, mar
                          "points as rows, shape (k, 2): e.g. lambda x: predict(parameters, x.T)")
     zz = predicted.reshape(xx.shape).astype(float)
     if ax is None:
-        _, ax = plt.subplots(figsize=(5, 4))
+        fig, ax = plt.subplots(figsize=(5, 4))
+        keep(fig)  # the boundary of a model on its own: the learner's network, in the notebook
     cmap = plt.get_cmap("coolwarm")
     ax.contourf(xx, yy, zz, levels=[-0.5, 0.5, 1.5], cmap=cmap, alpha=0.35)
     ax.scatter(X[0], X[1], c=labels.astype(float), cmap=cmap, vmin=0, vmax=1,
@@ -186,7 +204,7 @@ def draw_network(sizes=(2, 4, 1), ax=None):
     ax -- matplotlib Axes to draw on (default: a new figure)
 
     Returns:
-    ax -- the matplotlib Axes drawn on
+    ax -- the matplotlib Axes drawn on (under grading, left empty: module docstring)
     """
     import matplotlib.pyplot as plt
     from matplotlib.patches import Circle
@@ -200,6 +218,8 @@ def draw_network(sizes=(2, 4, 1), ax=None):
     if ax is None:
         fig, ax = plt.subplots(figsize=(0.8 * (2.0 * last + 1.6), 0.8 * (2 * top + 2.0)))
         fig.subplots_adjust(left=0, right=1, bottom=0, top=1)
+    if _discarded(ax.figure):
+        return ax
     # unit k of a layer of n units sits at height (n - 1) / 2 - k: layers are centred
     centres = [[(2.0 * l, (n - 1) / 2 - k) for k in range(n)] for l, n in enumerate(sizes)]
     for left, right in zip(centres, centres[1:]):

@@ -28,10 +28,13 @@ def nbgrader_env():
     nbgrader runs `alembic` by name: the venv's bin/ must be on PATH. Grading
     runs one nbgrader process per core, so each kernel's BLAS gets one thread:
     two-thread BLAS in every kernel oversubscribes the cores and was measured
-    7x slower on a busy 2-core machine. An explicit setting is kept.
+    7x slower on a busy 2-core machine. An explicit setting is kept. The kernels
+    draw with the grading backend (nndl/grading_figures.py: only the figures kept
+    for the feedback are rendered), whatever backend was inherited.
     """
     env = dict(os.environ)
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    env["MPLBACKEND"] = "module://nndl.grading_figures"
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         env.setdefault(var, "1")
     return env
