@@ -20,6 +20,8 @@ from pathlib import Path
 # core, and multithreaded BLAS in every kernel oversubscribes the cores (the
 # same setting as nbgrader_env in course_dir.py). An explicit setting is kept.
 BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+# what graded kernels draw with (nndl/grading_figures.py), with the sandbox on or off
+GRADING_BACKEND = "module://nndl.grading_figures"
 
 
 class _Collect(logging.Handler):
@@ -89,7 +91,7 @@ def execute_submission(notebooks, config, preprocessor):
         factory = None
         if sandbox.enabled and len(notebooks) > 1 and all(w for _, _, w in notebooks):
             # its environment is the kernels' (matplotlib reads its backend when the factory imports it)
-            with setenv(NBGRADER_EXECUTION="autograde"):
+            with setenv(NBGRADER_EXECUTION="autograde", MPLBACKEND=GRADING_BACKEND):
                 factory = KernelFactory(sandbox, [(f, w, ()) for f, (_, _, w) in zip(folders, notebooks)], log=log)
         try:
             return [_execute(text, folder, config, preprocessor, workdir, factory, log)
@@ -115,7 +117,7 @@ def _execute(notebook_json, folder, config, preprocessor, workdir, factory, log)
         if factory is not None and hasattr(executor, "factory"):
             executor.factory = factory
         # nbgrader sets this while autograding; notebooks may look at it
-        with setenv(NBGRADER_EXECUTION="autograde"):
+        with setenv(NBGRADER_EXECUTION="autograde", MPLBACKEND=GRADING_BACKEND):
             nb, _ = executor.preprocess(nb, {"metadata": {"path": folder}})
     except Exception as error:  # reported to the driver, which records the submission as failed
         return {"error": type(error).__name__, "message": str(error), "warnings": collected.messages}
