@@ -20,8 +20,7 @@ from pathlib import Path
 # core, and multithreaded BLAS in every kernel oversubscribes the cores (the
 # same setting as nbgrader_env in course_dir.py). An explicit setting is kept.
 BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-# what graded kernels draw with (nndl/grading_figures.py), with the sandbox on or off
-GRADING_BACKEND = "module://nndl.grading_figures"
+
 
 
 class _Collect(logging.Handler):
@@ -74,7 +73,7 @@ def execute_submission(notebooks, config, preprocessor):
     from nbgrader.utils import setenv
     from traitlets.config import Config
 
-    from .sandbox import KernelFactory, Sandbox
+    from .sandbox import GRADING_BACKEND, KernelFactory, Sandbox
 
     for var in BLAS_THREADS:
         os.environ.setdefault(var, "1")
@@ -106,6 +105,8 @@ def _execute(notebook_json, folder, config, preprocessor, workdir, factory, log)
     from nbgrader.utils import setenv
     from traitlets.config import Config
     from traitlets.utils.importstring import import_item
+
+    from .sandbox import GRADING_BACKEND
 
     collected = _Collect()
     log.addHandler(collected)

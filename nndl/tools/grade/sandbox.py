@@ -60,6 +60,8 @@ OPT_OUT_WARNING = ("the grading sandbox is OFF (Sandbox.enabled = False): studen
 ENV_ALLOWED = ("LANG", "LC_ALL", "LC_CTYPE", "TZ", "MPLBACKEND", "NBGRADER_EXECUTION", "NBGRADER_VALIDATING",
                "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
                "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "NNDL_DATA_DIR", "PYTHONHASHSEED", "NNDL_JUDGE")
+# what graded kernels draw with: only the figures kept for the feedback (nndl/grading_figures.py)
+GRADING_BACKEND = "module://nndl.grading_figures"
 # unix socket paths are limited to about 107 bytes: the run folder must stay short
 MAX_SOCKET_PATH = 100
 # the kernel's uid when grading runs as root: fresh for every kernel, far above
@@ -181,7 +183,7 @@ class Sandbox(LoggingConfigurable):
         })
         clean.setdefault("LANG", "C.UTF-8")
         if "NBGRADER_EXECUTION" in clean:  # grading: only the figures kept for the feedback are
-            clean["MPLBACKEND"] = "module://nndl.grading_figures"  # drawn (nndl/grading_figures.py)
+            clean["MPLBACKEND"] = GRADING_BACKEND  # drawn (nndl/grading_figures.py)
         return clean
 
 
@@ -360,9 +362,12 @@ class KernelFactory:
     If it cannot start, ``alive()`` is False and kernels start the ordinary way.
     """
 
-    def __init__(self, sandbox, folders, log=None):
-        self.sandbox, self.log = sandbox, log
-        self.inside = {str(Path(h).resolve()): str(i) for h, i, _ in folders}
+    def __init__(self, sandbox, folders, log=None, env=None):
+        self.sandbox, self.log, self.env = sandbox, log, env
+        # host folder a kernel is started in -> its working folder inside: the folder its files
+        # came from, or the same path (nbgrader's own folder, when files and kernel share it)
+        self.inside = {str(i): str(i) for _, i, _ in folders}
+        self.inside.update({str(Path(h).resolve()): str(i) for h, i, _ in folders})
         self.rundir = _rundir()
         self.socket = self.rundir / "factory"
         self.uid = fresh_uid() if os.geteuid() == 0 else None
@@ -381,7 +386,7 @@ class KernelFactory:
             sandbox.workdir = workdir
         if self.uid is not None:
             os.chown(self.rundir, self.uid, self.uid)
-        env = sandbox.environment(None, self.rundir)
+        env = sandbox.environment(self.env, self.rundir)
         self._errors = tempfile.TemporaryFile()
         try:
             self.proc = subprocess.Popen(argv, env=env, cwd=self.rundir, pass_fds=fds, stdin=subprocess.DEVNULL,

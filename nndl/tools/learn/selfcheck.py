@@ -336,6 +336,16 @@ def course_timeout():
         return None
 
 
+def _stated_timeout():
+    """Execute.timeout as nbgrader_config.py states it, read as text: for --help only
+    (loading the config imports nbgrader, about 1 s before the check could start)."""
+    try:
+        m = re.search(r"^c\.Execute\.timeout\s*=\s*(\d+)", (course.ROOT / "nbgrader_config.py").read_text(), re.M)
+    except OSError:
+        return None
+    return int(m.group(1)) if m else None
+
+
 # -- speed ---------------------------------------------------------------------
 
 def _import_in_background(name):
@@ -401,10 +411,18 @@ def check(paths, timeout=None, sources=None, workers=None, progress=None):
     if not todo:
         return reports
 
-    limit = timeout or course_timeout()
     with tempfile.TemporaryDirectory(prefix="nndl-check-") as tmp:
+        # one notebook, sandbox available: graded in this process, its kernel forked by a kernel
+        # factory started now, while nbgrader is imported and the course prepared (about 1 s saved)
+        here = len(todo) == 1 and not trusted_code_args()[1]
+        if here:
+            report, student, _ = todo[0]
+            factory = _Background(_start_factory, Path(tmp) / "autograded" / student / report.aid,
+                                  sources[report.aid].parent)
+        # (one import of nbgrader at a time: two threads importing it at once can see it half made)
+        reading = _import_in_background("nbgrader.api" if not here else "json")
+        limit = timeout or course_timeout()
         c = Course(tmp)  # its gradebook is stamped (grading.start_gradebook)
-        reading = _import_in_background("nbgrader.api")
         aids = sorted({r.aid for r, _, _ in todo})
         _prepare_course(c, aids, sources, progress)
 
@@ -420,7 +438,18 @@ def check(paths, timeout=None, sources=None, workers=None, progress=None):
         what = str(todo[0][0].path) if len(todo) == 1 else f"{len(todo)} notebooks"
         progress(f"Grading {what}: running {'it' if len(todo) == 1 else 'each'} with every test, "
                  "hidden ones included ...")
-        log = _autograde(c, [s for _, s, _ in todo], timeout, workers)
+        if here:
+            try:
+                kernels = factory.result()
+            except Exception:  # noqa: BLE001 - the kernel then starts the ordinary way
+                kernels = None
+            try:
+                log = _autograde_here(c, report.aid, student, timeout, kernels)
+            finally:
+                if kernels is not None:
+                    kernels.close()
+        else:
+            log = _autograde(c, [s for _, s, _ in todo], timeout, workers)
         failures = _failures_by_student(log)
         reading.join()
 
@@ -490,6 +519,90 @@ def _prepare(c, report, student, nb, src):
     release = course.read_notebook(release_path) if release_path.exists() else None
     _compare_with_source(nb, src, release, report)
     c.submit(student, report.aid, report.path)
+
+
+class _Background(threading.Thread):
+    """``function(*args)`` run in a thread; ``result()`` waits for it (and raises what it raised)."""
+
+    def __init__(self, function, *args):
+        super().__init__(daemon=True)
+        self.function, self.args, self.value, self.error = function, args, None, None
+        self.start()
+
+    def run(self):
+        try:
+            self.value = self.function(*self.args)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller
+            self.error = exc
+
+    def result(self):
+        self.join()
+        if self.error is not None:
+            raise self.error
+        return self.value
+
+
+def _start_factory(workdir, files):
+    """A kernel factory (sandbox.KernelFactory) for one notebook run at ``workdir`` with the
+    files of folder ``files``; its environment is a graded kernel's (figures, BLAS threads)."""
+    from ..grade.sandbox import GRADING_BACKEND, KernelFactory, Sandbox
+
+    # (no nbgrader import here: the main thread is importing it)
+    env = dict(os.environ, NBGRADER_EXECUTION="autograde", MPLBACKEND=GRADING_BACKEND, **_one_blas_thread())
+    return KernelFactory(Sandbox(), [(files, workdir, ())], env=env)
+
+
+def _one_blas_thread():
+    """As in every grading process (course_dir.nbgrader_env): an explicit setting is kept."""
+    return {v: os.environ.get(v, "1") for v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+
+
+def _autograde_here(c, aid, student, timeout, factory):
+    """nbgrader's Autograde converter, in this process, on ``student``'s submission of ``aid``,
+    with the course's config; the kernel comes from ``factory``. Returns nbgrader's log."""
+    import io
+    import logging
+
+    from nbgrader.converters import Autograde
+    from nbgrader.converters.base import NbGraderException
+    from nbgrader.coursedir import CourseDirectory
+    from nbgrader.utils import setenv
+
+    from ..grade.class_grader import quiet_gradebook_warnings
+    from ..grade.dask_grader import execute_step, load_config
+    from ..grade.nbgrader_ext import ResilientExecute
+
+    quiet_gradebook_warnings()
+
+    config = load_config(c.root)
+    if timeout:
+        config.Execute.timeout = int(timeout)
+    if not os.environ.get("NNDL_REFERENCES"):
+        config.Judge.references = str(REFERENCES)
+    text = io.StringIO()
+    log = logging.getLogger(f"nndl.check.{student}")
+    log.setLevel(logging.INFO)
+    log.propagate = False
+    handler = logging.StreamHandler(text)
+    handler.setFormatter(logging.Formatter("[AutogradeApp | %(levelname)s] %(message)s"))
+    log.addHandler(handler)
+    converter = Autograde(coursedir=CourseDirectory(config=config), config=config, log=log)
+    steps = list(converter.autograde_preprocessors)
+    index, _ = execute_step(steps)
+    executor = ResilientExecute(config=config, log=log)
+    executor.factory = factory
+    steps[index] = executor
+    converter.autograde_preprocessors = steps
+    converter.coursedir.assignment_id, converter.coursedir.student_id = aid, student
+    converter.force = True
+    try:
+        with setenv(**_one_blas_thread()):
+            converter.start()
+    except NbGraderException:
+        pass  # the log says why; the report reads it
+    finally:
+        log.removeHandler(handler)
+    return text.getvalue()
 
 
 def _autograde(c, students, timeout, workers):
@@ -591,7 +704,7 @@ def parser(prog="nndl check"):
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="a notebook (.ipynb), or a folder: every notebook under it")
     p.add_argument("--timeout", type=int, default=None, metavar="SECONDS",
-                   help="time limit per cell (default: the course's, %s s)" % (course_timeout() or "?"))
+                   help="time limit per cell (default: the course's, %s s)" % (_stated_timeout() or "?"))
     return p
 
 
