@@ -1,0 +1,163 @@
+"""The kernel factory of `nndl grade` (sandbox.KernelFactory, nndl/_kernel_factory.py).
+
+One sandbox per student submission forks a kernel for each of its notebooks.
+A forked kernel must behave as a freshly started one (its own process, nothing
+of the notebook before it, its own random state), the factory must end with
+the submission (nothing it started outlives it), and a notebook that kills the
+factory must not cost the next notebook anything.
+"""
+import os
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from nndl.tools.grade import remote
+from nndl.tools.grade.dask_grader import load_config, plain
+from nndl.tools.grade.sandbox import KernelFactory, Sandbox, SandboxUnavailable
+
+EXECUTE = "nndl.tools.grade.nbgrader_ext.ResilientExecute"
+MARK = "nndl-factory-test-3c1e"
+
+
+def _sandbox_problem():
+    try:
+        Sandbox().check()
+    except SandboxUnavailable as exc:
+        return str(exc)
+    return ""
+
+
+pytestmark = pytest.mark.skipif(bool(_sandbox_problem()), reason=f"no grading sandbox here: {_sandbox_problem()}")
+
+
+def _notebook(*sources):
+    nb = new_notebook(cells=[new_code_cell(s) for s in sources])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return nbformat.writes(nb)
+
+
+def _stdout(result):
+    nb = nbformat.reads(result["notebook"], as_version=4)
+    return "".join(o.get("text", "") for c in nb.cells for o in c.outputs if o.get("output_type") == "stream")
+
+
+def _errors(result):
+    nb = nbformat.reads(result["notebook"], as_version=4)
+    return [o.get("ename") for c in nb.cells for o in c.outputs if o.get("output_type") == "error"]
+
+
+@pytest.fixture
+def config(tmp_path):
+    return plain(load_config(tmp_path / "course"))
+
+
+def _run(config, tmp_path, *notebooks):
+    tasks = [(text, {"data.txt": f"notebook {k}".encode()}, str(tmp_path / "course" / "autograded" / "s" / f"a{k}"))
+             for k, text in enumerate(notebooks)]
+    return remote.execute_submission(tasks, config, EXECUTE)
+
+
+def _marked_processes():
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if MARK.encode() in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                pass
+    return found
+
+
+def test_forked_kernels_are_fresh_processes(config, tmp_path):
+    """Each notebook gets its own process, none of the previous notebook's names, its own folder and files,
+    and NumPy's global generator seeded anew (as a started process would be)."""
+    probe = ("import os, numpy as np\n"
+             "print('pid', os.getpid(), 'cwd', os.getcwd(), 'data', open('data.txt').read())\n"
+             "print('random', np.random.rand())\n"
+             "print('leftover', 'secret_of_first' in globals())")
+    results = _run(config, tmp_path, _notebook("secret_of_first = 1", probe), _notebook(probe))
+    assert [_errors(r) for r in results] == [[], []]
+    first, second = (dict(line.split(" ", 1) for line in _stdout(r).splitlines()) for r in results)
+    assert first["pid"].split()[0] != second["pid"].split()[0]
+    assert first["pid"].endswith(f"course/autograded/s/a0 data notebook 0")
+    assert second["pid"].endswith(f"course/autograded/s/a1 data notebook 1")
+    assert first["random"] != second["random"]
+    assert first["leftover"] == "True" and second["leftover"] == "False"
+
+
+def test_a_notebook_that_kills_the_factory_costs_the_next_one_nothing(config, tmp_path):
+    """Killing the factory (the kernel's parent) from a cell: the next notebook's kernel starts the ordinary way."""
+    killer = _notebook("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\nprint('killed')")
+    after = _notebook("print('after', 6 * 7)")
+    results = _run(config, tmp_path, killer, after, after)
+    assert "killed" in _stdout(results[0])
+    assert [_stdout(r) for r in results[1:]] == ["after 42\n", "after 42\n"]
+
+
+def test_nothing_a_kernel_starts_outlives_the_submission(config, tmp_path):
+    """A daemon left running by a notebook (double fork, new session) is gone when the submission is done."""
+    daemon = _notebook(
+        "import os, subprocess, sys\n"
+        "if os.fork() == 0:\n"
+        "    os.setsid()\n"
+        "    if os.fork() == 0:\n"
+        f"        os.execv(sys.executable, [sys.executable, '-c', 'import time; time.sleep(60)', '{MARK}'])\n"
+        "    os._exit(0)\n"
+        "import time; time.sleep(0.5)\nprint('left a daemon')")
+    try:
+        results = _run(config, tmp_path, daemon, _notebook("print('second')"))
+        assert "left a daemon" in _stdout(results[0]) and _stdout(results[1]) == "second\n"
+        assert _marked_processes() == []
+    finally:
+        for pid in _marked_processes():
+            os.kill(pid, 9)
+
+
+def test_factory_that_cannot_start_falls_back(tmp_path):
+    """A factory whose Python cannot start: alive() is False, a warning names why, nothing is left behind."""
+    import logging
+
+    class Keep(logging.Handler):
+        def __init__(self):
+            super().__init__(logging.WARNING)
+            self.lines = []
+
+        def emit(self, record):
+            self.lines.append(record.getMessage())
+
+    log, kept = logging.getLogger("nndl.test.factory"), Keep()
+    log.addHandler(kept)
+    sandbox = Sandbox()
+    sandbox.memory = "8M"  # far too little for Python: the factory dies at once
+    folder = tmp_path / "w"
+    folder.mkdir()
+    started = time.monotonic()
+    factory = KernelFactory(sandbox, [(folder, folder, ())], log=log)
+    try:
+        assert not factory.alive()
+        assert any("kernel factory did not start" in line for line in kept.lines)
+        assert time.monotonic() - started < 30
+    finally:
+        factory.close()
+        log.removeHandler(kept)
+    assert not factory.rundir.exists()
+
+
+def test_one_factory_per_submission_of_several_notebooks(monkeypatch, config, tmp_path):
+    """execute_submission starts one factory for a submission of several notebooks (and none for one)."""
+    made = []
+    real = KernelFactory.__init__
+
+    def counting(self, *args, **kwargs):
+        made.append(self)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(KernelFactory, "__init__", counting)
+    _run(config, tmp_path, _notebook("1"), _notebook("2"))
+    assert len(made) == 1 and made[0].kernels == 2
+    _run(config, tmp_path, _notebook("1"))
+    assert len(made) == 1
