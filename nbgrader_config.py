@@ -37,12 +37,13 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 # Restoring cells: nbgrader's OverwriteCells plus two fixes (nndl/tools/grade/nbgrader_ext.py):
 # duplicated/split cells no longer crash autograde, and "checksum has changed"
 # is reported only for real edits of locked cells, not for every hidden test.
+# CourseCheckCellMetadata is nbgrader's check with its JSON schema checked once, not per cell.
 c.Autograde.sanitize_preprocessors = [
     "nbgrader.preprocessors.ClearOutput",
     "nbgrader.preprocessors.DeduplicateIds",
     "nbgrader.preprocessors.OverwriteKernelspec",
     "nndl.tools.grade.nbgrader_ext.CourseOverwriteCells",
-    "nbgrader.preprocessors.CheckCellMetadata",
+    "nndl.tools.grade.nbgrader_ext.CourseCheckCellMetadata",
     "nndl.tools.grade.judge.HideReferences",
 ]
 
@@ -80,7 +81,7 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.LimitOutput",
     "nbgrader.preprocessors.SaveAutoGrades",
     "nbgrader.preprocessors.AssignLatePenalties",
-    "nbgrader.preprocessors.CheckCellMetadata",
+    "nndl.tools.grade.nbgrader_ext.CourseCheckCellMetadata",
 ]
 
 # Feedback goes to students: by default it contains the hidden tests and, in

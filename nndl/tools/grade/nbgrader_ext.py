@@ -44,11 +44,14 @@ import math
 import os
 import re
 import time
+import traceback
+from functools import lru_cache
 from pathlib import Path
 
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat.v4 import new_output
-from nbgrader.preprocessors import Execute, NbGraderPreprocessor, OverwriteCells
+from nbgrader.nbgraderformat import ValidationError
+from nbgrader.preprocessors import CheckCellMetadata, Execute, NbGraderPreprocessor, OverwriteCells
 from nbgrader.utils import is_grade, is_solution
 from traitlets import Integer
 
@@ -145,6 +148,47 @@ class _SourceCells:
 
     def __getattr__(self, name):
         return getattr(self._gradebook, name)
+
+
+class CourseCheckCellMetadata(CheckCellMetadata):
+    """nbgrader's CheckCellMetadata (the same checks, errors and messages), with its JSON
+    schema checked once per process: ``jsonschema.validate`` checks the schema itself
+    again for every cell, which was most of this step's time (a tenth of the grader's)."""
+
+    def preprocess(self, nb, resources):
+        try:
+            _metadata_validator().validate_nb(nb)
+        except ValidationError:
+            self.log.error(traceback.format_exc())
+            msg = "Notebook failed to validate; the nbgrader metadata may be corrupted."
+            self.log.error(msg)
+            raise ValidationError(msg)
+        return nb, resources
+
+
+@lru_cache(maxsize=None)
+def _metadata_validator():
+    import jsonschema
+    from jsonschema.exceptions import best_match
+    from nbgrader.nbgraderformat import MetadataValidator
+
+    class Validator(MetadataValidator):
+        def __init__(self):
+            super().__init__()
+            self._check = jsonschema.validators.validator_for(self.schema)(self.schema)
+
+        def validate_cell(self, cell):
+            if "nbgrader" not in cell.metadata:
+                return
+            metadata = cell.metadata["nbgrader"]
+            if metadata.get("schema_version", 0) == self.schema_version:
+                error = best_match(self._check.iter_errors(metadata))  # as jsonschema.validate reports it
+                if error is not None:
+                    raise error
+            else:  # the version errors, as nbgrader words them
+                super().validate_cell(cell)
+
+    return Validator()
 
 
 class ResilientExecute(Execute):
