@@ -282,7 +282,7 @@ def grade(subs, todo, config, journal, args):
             progress.close()
         if grader:
             grader.cancel()
-            LAST_RUN.update(sent=grader.sent, resent=grader.resent, where=where)
+            LAST_RUN.update(sent=grader.sent, resent=grader.resent, reused=grader.reused, where=where)
         client.close()
         if cluster:
             cluster.close()

@@ -208,6 +208,61 @@ def _remote_execute_class():
     return RemoteExecute
 
 
+def _reused_sanitize_class():
+    from nbgrader.preprocessors import NbGraderPreprocessor
+
+    class ReusedSanitize(NbGraderPreprocessor):
+        """Stands in for the sanitize preprocessors: the same notebook, unchanged since, was
+        sanitized ahead (to be sent to Dask); that result and what was logged are taken
+        again instead of sanitizing it a second time. Otherwise the real steps run."""
+
+        def __init__(self, grader, **kwargs):
+            super().__init__(**kwargs)
+            self.grader = grader
+
+        def preprocess(self, nb, resources):
+            meta = resources.get("metadata", {})
+            path = os.path.join(meta.get("path", ""), meta.get("name", "") + ".ipynb")
+            kept = self.grader.ahead_done.pop(path, None)
+            if kept is not None and kept[0] == _file_digest(path):
+                for level, message in kept[2]:
+                    self.grader.log.log(level, "%s", message)
+                self.grader.reused += 1
+                return nbformat.reads(kept[1], as_version=nbformat.NO_CONVERT), resources
+            for step in self.grader.sanitize_steps:
+                nb, resources = _instance(step, self.grader.converter.exporter)(nb, resources)
+            return nb, resources
+
+    return ReusedSanitize
+
+
+def _instance(step, parent):
+    from traitlets.utils.importstring import import_item
+
+    if isinstance(step, str):
+        step = import_item(step)
+    return step(parent=parent) if isinstance(step, type) else step
+
+
+def _file_digest(path):
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).digest()
+    except OSError:
+        return None
+
+
+class _Keep(logging.Handler):
+    """The records of one ahead-of-time sanitize, to be logged again when nbgrader reaches it."""
+
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.records = []
+
+    def emit(self, record):
+        if record.levelno >= logging.INFO:
+            self.records.append((record.levelno, record.getMessage()))
+
+
 def name_cell(message, nb):
     """"Cell 45 killed the kernel" -> "Cell 45 (L2) killed the kernel": the grade id says which question."""
     m = re.match(r"Cell (\d+) ", message)
@@ -243,22 +298,38 @@ class Grader:
         index, self.executor = execute_step(steps)
         steps[index] = _remote_execute_class()(self)
         self.converter.autograde_preprocessors = steps
+        # sanitized once: ahead (to send to Dask), then taken again by the converter (ReusedSanitize)
+        self.sanitize_steps = list(self.converter.sanitize_preprocessors)
+        self.converter.sanitize_preprocessors = [_reused_sanitize_class()(self)]
+        self.ahead_done = {}            # submitted path -> (file digest, sanitized JSON text, log records)
         self.worker_config = plain(config)
         self.queue, self.next = [], 0   # [(submission, notebook path)] of one student each, in grading order
         self.futures = {}               # (student, aid, notebook) -> (digest, future, index in its task)
-        self.sent = self.resent = 0
+        self.sent = self.resent = self.reused = 0
         self.quiet = logging.getLogger("nndl.grade.ahead")
-        self.quiet.propagate, self.quiet.disabled = False, True
+        self.quiet.propagate = False
+        self.quiet.setLevel(logging.INFO)
 
     # the notebooks, as nbgrader would execute them
     def sanitized(self, path):
-        """The JSON text of submitted notebook ``path`` after nbgrader's sanitize preprocessors."""
+        """The JSON text of submitted notebook ``path`` after nbgrader's sanitize preprocessors
+        (kept, with what they logged, for the converter to take when it reaches that notebook)."""
         conv = self.converter
         conv.exporter = conv.exporter_class(parent=conv, config=conv.config)
         conv._sanitizing = True
-        conv._init_preprocessors()
-        output, _ = conv.exporter.from_filename(str(path), resources=conv.init_single_notebook_resources(str(path)))
-        return canonical(nbformat.reads(output, as_version=nbformat.NO_CONVERT))
+        conv.exporter._preprocessors = []
+        for step in self.sanitize_steps:
+            conv.exporter.register_preprocessor(step)
+        keep = _Keep()
+        self.quiet.addHandler(keep)
+        try:
+            digest = _file_digest(path)
+            output, _ = conv.exporter.from_filename(str(path), resources=conv.init_single_notebook_resources(str(path)))
+        finally:
+            self.quiet.removeHandler(keep)
+        text = canonical(nbformat.reads(output, as_version=nbformat.NO_CONVERT))
+        self.ahead_done[str(path)] = (digest, text, keep.records)
+        return text
 
     def files(self, aid, student):
         """{relative path: bytes} nbgrader puts beside the notebook before executing it:
@@ -320,8 +391,8 @@ class Grader:
 
         This runs while the converter is inside its own export of a notebook:
         its exporter, mode and log are put back as they were afterwards. What
-        the sanitize step logs here is dropped: it is logged again, under the
-        right submission, when the converter reaches that notebook.
+        the sanitize step logs here is kept and logged, under the right
+        submission, when the converter reaches that notebook.
         """
         conv = self.converter
         saved = conv.exporter, conv._sanitizing, conv.log
