@@ -443,13 +443,16 @@ def _pid_namespace_of_child(pid):
 
 
 def _in_namespace(namespace):
-    """Whether any process of pid namespace ``namespace`` is still alive."""
+    """Whether any process of pid namespace ``namespace`` is still running (zombies are over:
+    one whose parent died waits for the host's init to reap it, which may take a second)."""
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
             try:
                 if os.readlink(f"/proc/{entry.name}/ns/pid") == namespace:
-                    return True
-            except OSError:
+                    stat = Path(f"/proc/{entry.name}/stat").read_text()
+                    if stat[stat.rindex(")") + 2] not in "ZX":
+                        return True
+            except (OSError, ValueError):
                 pass
     return False
 

@@ -448,6 +448,7 @@ def check(paths, timeout=None, sources=None, workers=None, progress=None):
             finally:
                 if kernels is not None:
                     kernels.close()
+                factory.finish()
         else:
             log = _autograde(c, [s for _, s, _ in todo], timeout, workers)
         failures = _failures_by_student(log)
@@ -522,11 +523,14 @@ def _prepare(c, report, student, nb, src):
 
 
 class _Background(threading.Thread):
-    """``function(*args)`` run in a thread; ``result()`` waits for it (and raises what it raised)."""
+    """``function(*args)`` run in a thread; ``result()`` waits for its value (or raises what it
+    raised). The thread then stays until ``finish()``: a sandbox started from it is bound to it
+    (bubblewrap's --die-with-parent fires when the thread that started it ends)."""
 
     def __init__(self, function, *args):
         super().__init__(daemon=True)
         self.function, self.args, self.value, self.error = function, args, None, None
+        self.ready, self.done = threading.Event(), threading.Event()
         self.start()
 
     def run(self):
@@ -534,12 +538,18 @@ class _Background(threading.Thread):
             self.value = self.function(*self.args)
         except BaseException as exc:  # noqa: BLE001 - handed to the caller
             self.error = exc
+        self.ready.set()
+        self.done.wait()
 
     def result(self):
-        self.join()
+        self.ready.wait()
         if self.error is not None:
             raise self.error
         return self.value
+
+    def finish(self):
+        self.done.set()
+        self.join()
 
 
 def _start_factory(workdir, files):
