@@ -42,9 +42,11 @@ import tempfile
 import time
 from functools import lru_cache
 from pathlib import Path
+from queue import Empty
 
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
-from traitlets import Bool, Instance, Int, List, Unicode
+from traitlets import Bool, DottedObjectName, Instance, Int, List, Unicode, default
 from traitlets.config import LoggingConfigurable
 
 import nndl
@@ -299,10 +301,58 @@ def fresh_uid():
     return UID_BASE + secrets.randbelow(UID_SPAN)
 
 
+class PromptClient(AsyncKernelClient):
+    """jupyter_client's kernel client, ready as soon as the kernel is.
+
+    Its wait_for_ready ends with 0.2 s of listening on IOPub for stray start-up
+    messages, a fifth of a forked kernel's start. Here the kernel is ready when
+    its reply to kernel_info has come and IOPub has carried the end (status
+    idle) of that request: IOPub is then connected and has nothing left of it.
+    """
+
+    async def _async_wait_for_ready(self, timeout=None):
+        deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
+        while True:
+            request = self.kernel_info()
+            try:
+                reply = await self.shell_channel.get_msg(timeout=1)
+            except Empty:
+                reply = None
+            if (reply and reply["msg_type"] == "kernel_info_reply"
+                    and reply["parent_header"].get("msg_id") == request
+                    and await self._idle_after(request, deadline)):
+                self._handle_kernel_info_reply(reply)
+                return
+            if not await self._async_is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+
+    async def _idle_after(self, request, deadline):
+        """Whether IOPub says the kernel went idle after ``request`` (within a second)."""
+        until = min(deadline, time.monotonic() + 1)
+        while time.monotonic() < until:
+            try:
+                msg = await self.iopub_channel.get_msg(timeout=max(0.01, until - time.monotonic()))
+            except Empty:
+                return False
+            if (msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle"
+                    and msg["parent_header"].get("msg_id") == request):
+                return True
+        return False
+
+    wait_for_ready = _async_wait_for_ready  # (the public name is bound to the base class's method)
+
+
 class SandboxedKernelManager(AsyncKernelManager):
     """A kernel manager whose kernel runs inside the Sandbox, reached over unix sockets."""
 
     sandbox = Instance(Sandbox)
+    client_class = DottedObjectName("nndl.tools.grade.sandbox.PromptClient")
+
+    @default("client_factory")
+    def _prompt_client(self):
+        return PromptClient
 
     def __init__(self, sandbox, skip=(), rundir=None, **kwargs):
         sandbox.check()
