@@ -90,11 +90,16 @@ def test_forked_kernels_are_fresh_processes(config, tmp_path):
 
 
 def test_a_notebook_that_kills_the_factory_costs_the_next_one_nothing(config, tmp_path):
-    """Killing the factory (the kernel's parent) from a cell: the next notebook's kernel starts the ordinary way."""
-    killer = _notebook("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\nprint('killed')")
+    """Killing the factory (the kernel's parent) from a cell kills that kernel too: the cell is
+    marked as having killed the kernel, the rest of its notebook runs, and the next notebooks'
+    kernels start the ordinary way."""
+    killer = _notebook("print('before')",
+                       "import os, signal, time\nos.kill(os.getppid(), signal.SIGKILL)\ntime.sleep(5)\nprint('survived')",
+                       "print('rest')")
     after = _notebook("print('after', 6 * 7)")
     results = _run(config, tmp_path, killer, after, after)
-    assert "killed" in _stdout(results[0])
+    assert _stdout(results[0]) == "before\nrest\n"
+    assert _errors(results[0]) == ["RuntimeError"]  # "The kernel died while running this cell ..."
     assert [_stdout(r) for r in results[1:]] == ["after 42\n", "after 42\n"]
 
 

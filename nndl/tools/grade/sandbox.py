@@ -31,6 +31,7 @@ A sandbox that cannot start is an error (``SandboxUnavailable``, naming what is
 missing), never a silent fallback: ``Sandbox.enabled = False`` is the explicit
 opt-out, and it is logged as a warning for every notebook.
 """
+import asyncio
 import json
 import os
 import re
@@ -386,6 +387,18 @@ class SandboxedKernelManager(AsyncKernelManager):
         finally:
             for fd in fds:
                 os.close(fd)
+
+    async def _async_shutdown_kernel(self, now=False, restart=False):
+        # the sandbox's processes die with its init, an instant after the kernel: when this
+        # returns, nothing the notebook started is running any more (a daemon, say)
+        process = getattr(self.provisioner, "process", None)
+        namespace = _pid_namespace_of_child(process.pid) if process is not None else None
+        await super()._async_shutdown_kernel(now=now, restart=restart)
+        deadline = time.monotonic() + 10
+        while namespace and _in_namespace(namespace) and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
+
+    shutdown_kernel = _async_shutdown_kernel  # (the public name is bound to the base class's method)
 
     async def _async_cleanup_resources(self, restart=False):
         await super()._async_cleanup_resources(restart=restart)
