@@ -114,16 +114,18 @@ class CpuClock:
             return
         with contextlib.suppress(OSError):
             (self.CPUACCT / "cgroup.procs").write_text(str(os.getpid()))
-        for _ in range(60):  # killed kernels may take a moment to leave
+        for attempt in range(20):  # killed kernels may take a moment to leave
             try:
                 self.group.rmdir()
                 break
             except OSError:
                 time.sleep(0.5)
+            if attempt == 10:  # still there, e.g. multiprocessing's resource tracker (it ends with this process)
+                for pid in (self.group / "cgroup.procs").read_text().split():
+                    with contextlib.suppress(OSError):
+                        (self.CPUACCT / "cgroup.procs").write_text(pid)
         else:
-            left = (self.group / "cgroup.procs").read_text().split()
-            print(f"(the cgroup {self.group} still holds processes {' '.join(left) or '(none now)'}: the next run "
-                  "removes it once empty)", file=sys.stderr)
+            print(f"(could not remove the cgroup {self.group}: the next run removes it once empty)", file=sys.stderr)
         self.group = None
 
 
