@@ -55,6 +55,12 @@ def run_kernel(request, factory):
     try:
         _die_with(factory)
         os.setsid()
+        # its output goes to the grader over the kernel protocol; the factory's own stdout and
+        # stderr (the grader's record of a failed start) are not the kernel's to fill
+        quiet = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(quiet, fd)
+        os.close(quiet)
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
