@@ -6,7 +6,9 @@ of the notebook before it, its own random state), the factory must end with
 the submission (nothing it started outlives it), and a notebook that kills the
 factory must not cost the next notebook anything.
 """
+import json
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -166,3 +168,45 @@ def test_one_factory_per_submission_of_several_notebooks(monkeypatch, config, tm
     assert len(made) == 1 and made[0].kernels == 2
     _run(config, tmp_path, _notebook("1"))
     assert len(made) == 1
+
+
+def test_the_prompt_client_waits_for_a_slow_kernel(tmp_path):
+    """A kernel that answers only after the client has asked several times (2.5 s to start) is
+    found ready once it answers, whichever request it answers first, and then runs code."""
+    import asyncio
+
+    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_client.manager import AsyncKernelManager
+
+    from nndl.tools.grade.sandbox import PromptClient
+
+    slow = ("import sys, time; time.sleep(2.5); sys.argv = ['kernel'] + sys.argv[1:]; "
+            "from ipykernel.kernelapp import launch_new_instance; launch_new_instance()")
+
+    spec = tmp_path / "kernels" / "slow"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps(
+        {"argv": [sys.executable, "-c", slow, "-f", "{connection_file}"], "display_name": "slow", "language": "python"}))
+
+    async def run():
+        km = AsyncKernelManager(kernel_name="slow", connection_file=str(tmp_path / "k.json"),
+                                kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(tmp_path / "kernels")]))
+        km.client_factory = PromptClient
+        await km.start_kernel(cwd=str(tmp_path))
+        kc = km.client()
+        kc.start_channels()
+        try:
+            started = time.monotonic()
+            await asyncio.wait_for(kc.wait_for_ready(timeout=30), 30)
+            ready = time.monotonic() - started
+            reply = await kc.execute_interactive("print(6 * 7)", timeout=30,
+                                                 output_hook=lambda msg: outputs.append(msg))
+            return ready, reply["content"]["status"]
+        finally:
+            kc.stop_channels()
+            await km.shutdown_kernel(now=True)
+
+    outputs = []
+    ready, status = asyncio.run(run())
+    assert 2.0 < ready < 20 and status == "ok"
+    assert any(m["content"].get("text") == "42\n" for m in outputs)

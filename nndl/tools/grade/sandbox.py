@@ -313,14 +313,16 @@ class PromptClient(AsyncKernelClient):
 
     async def _async_wait_for_ready(self, timeout=None):
         deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
+        sent = set()
         while True:
-            request = self.kernel_info()
+            sent.add(self.kernel_info())
             try:
                 reply = await self.shell_channel.get_msg(timeout=1)
             except Empty:
                 reply = None
-            if (reply and reply["msg_type"] == "kernel_info_reply"
-                    and reply["parent_header"].get("msg_id") == request
+            # a slow kernel answers an earlier request: that answer is as good
+            request = reply["parent_header"].get("msg_id") if reply else None
+            if (reply and reply["msg_type"] == "kernel_info_reply" and request in sent
                     and await self._idle_after(request, deadline)):
                 self._handle_kernel_info_reply(reply)
                 return
