@@ -16,7 +16,10 @@ Protocol, over the unix socket given as argument (one connection per kernel,
 from ``nndl/tools/grade/kernel_client.py`` on the grader's side): the client
 sends one JSON line ``{"argv": [...], "cwd": ..., "env": {...}}``; the factory
 answers ``started <pid>`` and later ``exit <status>`` when the kernel ends. A
-client that goes away (the grader killed it) takes its kernel with it.
+client that goes away (the grader killed it) takes its kernel with it. A
+kernel may be started ahead by the grader (while it prepares the notebook):
+a later ``{"adopt": <pid>}`` moves that kernel to the new connection, as if
+the new client had started it.
 
 It runs as the sandbox's unprivileged user, with the sandbox's limits, so it
 trusts nothing and is trusted for nothing: the grader decides scores outside.
@@ -101,18 +104,20 @@ def serve(path):
     os.rename(path + ".tmp", path)  # the socket appears once the factory is ready
     sel = selectors.DefaultSelector()
     sel.register(server, selectors.EVENT_READ, ("accept", None))
+    kernels = {}  # pid -> the kernel's entry, while it runs
     while True:
         for key, _ in sel.select():
             kind, kernel = key.data
             if kind == "accept":
                 conn, _ = server.accept()
-                _start(conn, sel, server)
+                _start(conn, sel, server, kernels)
             elif kind == "client":
                 if _closed(kernel["conn"]):  # the grader's side went away: its kernel goes too
                     sel.unregister(kernel["conn"])
                     kernel["gone"] = True
                     _kill(kernel["pid"])
             else:  # the kernel ended
+                kernels.pop(kernel["pid"], None)
                 _, status = os.waitpid(kernel["pid"], 0)
                 _kill(kernel["pid"])  # what it left running in its session
                 sel.unregister(kernel["pidfd"])
@@ -133,12 +138,15 @@ def _closed(conn):
         return True
 
 
-def _start(conn, sel, server):
+def _start(conn, sel, server, kernels):
     try:
         with conn.makefile("rb") as lines:
             request = json.loads(lines.readline())
     except (OSError, ValueError):
         conn.close()
+        return
+    if "adopt" in request:  # a kernel started ahead: this connection takes it over
+        _adopt(conn, sel, kernels.get(request["adopt"]))
         return
     factory = os.getpid()
     pid = os.fork()
@@ -148,12 +156,28 @@ def _start(conn, sel, server):
         sel.close()
         run_kernel(request, factory)
     kernel = {"conn": conn, "pid": pid, "pidfd": os.pidfd_open(pid), "gone": False}
+    kernels[pid] = kernel
     sel.register(conn, selectors.EVENT_READ, ("client", kernel))
     sel.register(kernel["pidfd"], selectors.EVENT_READ, ("ended", kernel))
     try:
         conn.sendall(f"started {pid}\n".encode())
     except OSError:
         _kill(pid)
+
+
+def _adopt(conn, sel, kernel):
+    if kernel is None or kernel["gone"]:
+        conn.sendall(b"refused\n")
+        conn.close()
+        return
+    sel.unregister(kernel["conn"])
+    kernel["conn"].close()
+    kernel["conn"] = conn
+    sel.register(conn, selectors.EVENT_READ, ("client", kernel))
+    try:
+        conn.sendall(f"started {kernel['pid']}\n".encode())
+    except OSError:
+        _kill(kernel["pid"])
 
 
 def _kill(pid):

@@ -165,7 +165,7 @@ def test_one_factory_per_submission_of_several_notebooks(monkeypatch, config, tm
 
     monkeypatch.setattr(KernelFactory, "__init__", counting)
     _run(config, tmp_path, _notebook("1"), _notebook("2"))
-    assert len(made) == 1 and made[0].kernels == 2
+    assert len(made) == 1
     _run(config, tmp_path, _notebook("1"))
     assert len(made) == 1
 
@@ -210,3 +210,32 @@ def test_the_prompt_client_waits_for_a_slow_kernel(tmp_path):
     ready, status = asyncio.run(run())
     assert 2.0 < ready < 20 and status == "ok"
     assert any(m["content"].get("text") == "42\n" for m in outputs)
+
+
+def test_the_next_notebooks_kernel_is_started_ahead_and_taken_over(monkeypatch, config, tmp_path):
+    """While a notebook runs, the next one's kernel starts; that notebook takes it over (its own
+    folder, a process of its own); a kernel started ahead with another environment is not used."""
+    taken = []
+    real = KernelFactory.take_ahead
+
+    def counting(self, host, env):
+        ahead = real(self, host, env)
+        taken.append(ahead is not None)
+        return ahead
+
+    monkeypatch.setattr(KernelFactory, "take_ahead", counting)
+    probe = _notebook("import os\nprint(os.getpid(), os.getcwd(), open('data.txt').read())")
+    results = _run(config, tmp_path, probe, probe, probe)
+    lines = [_stdout(r).split() for r in results]
+    assert taken == [False, True, True]
+    assert len({line[0] for line in lines}) == 3
+    assert [line[1:] for line in lines] == [[str(tmp_path / "course" / "autograded" / "s" / f"a{k}"), "notebook", str(k)]
+                                           for k in range(3)]
+
+    folder = tmp_path / "w"
+    folder.mkdir()
+    with KernelFactory(Sandbox(), [(folder, folder, ())]) as factory:
+        factory.start_ahead(folder, dict(os.environ, NBGRADER_EXECUTION="autograde", NNDL_JUDGE="1"))
+        assert str(folder.resolve()) in factory.ahead
+        assert real(factory, folder, dict(os.environ, NBGRADER_EXECUTION="autograde", NNDL_JUDGE="0")) is None
+        assert factory.ahead == {}

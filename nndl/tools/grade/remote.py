@@ -10,6 +10,7 @@ No grade is computed here and nothing here touches the gradebook; kernel
 output leaves this process only inside that JSON text, which the driver
 parses with nbformat (never unpickled as objects).
 """
+import json
 import logging
 import os
 import tempfile
@@ -93,11 +94,25 @@ def execute_submission(notebooks, config, preprocessor):
             with setenv(NBGRADER_EXECUTION="autograde", MPLBACKEND=GRADING_BACKEND):
                 factory = KernelFactory(sandbox, [(f, w, ()) for f, (_, _, w) in zip(folders, notebooks)], log=log)
         try:
-            return [_execute(text, folder, config, preprocessor, workdir, factory, log)
-                    for (text, _, workdir), folder in zip(notebooks, folders)]
+            results = []
+            for k, ((text, _, workdir), folder) in enumerate(zip(notebooks, folders)):
+                if factory is not None and k + 1 < len(notebooks):
+                    # the next notebook's kernel starts while this one runs
+                    factory.start_ahead(folders[k + 1], _kernel_environment(notebooks[k + 1][0]))
+                results.append(_execute(text, folder, config, preprocessor, workdir, factory, log))
+            return results
         finally:
             if factory is not None:
                 factory.close()
+
+
+def _kernel_environment(notebook_json):
+    """os.environ as it will be when _execute starts this notebook's kernel (ResilientExecute
+    sets NNDL_JUDGE from the notebook's metadata)."""
+    from .sandbox import GRADING_BACKEND
+
+    judged = '"nndl_judge"' in notebook_json and "nndl_judge" in json.loads(notebook_json).get("metadata", {})
+    return dict(os.environ, NBGRADER_EXECUTION="autograde", MPLBACKEND=GRADING_BACKEND, NNDL_JUDGE="1" if judged else "0")
 
 
 def _execute(notebook_json, folder, config, preprocessor, workdir, factory, log):

@@ -37,6 +37,7 @@ import os
 import re
 import secrets
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -437,6 +438,7 @@ class KernelFactory:
         self.socket = self.rundir / "factory"
         self.uid = fresh_uid() if os.geteuid() == 0 else None
         self.proc, self.kernels = None, 0
+        self.ahead = {}  # host folder -> a kernel started ahead for it (start_ahead)
         self._start(folders)
 
     def _start(self, folders):
@@ -470,6 +472,45 @@ class KernelFactory:
     def alive(self):
         return self.proc is not None and self.proc.poll() is None and self.socket.exists()
 
+    def start_ahead(self, host, env):
+        """Start now the kernel of the notebook that will run in folder ``host``, with the
+        environment ``env`` (os.environ as it will be then): FactoryKernelManager takes it over
+        when that notebook starts, ready, if the environment is the same then."""
+        host = str(Path(host).resolve())
+        if host not in self.inside or host in self.ahead or not self.alive():
+            return
+        from jupyter_client.connect import write_connection_file
+
+        folder = self.kernel_dir()
+        path, _ = write_connection_file(str(folder / "kernel.json"), transport="ipc", ip=str(folder / "k"),
+                                        key=secrets.token_hex(16).encode(), kernel_name="python3")
+        if self.uid is not None:
+            os.chown(path, self.uid, self.uid)
+        clean = self.sandbox.environment(env, folder)
+        request = {"argv": ["-f", path], "cwd": self.inside[host], "env": clean}
+        try:
+            conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            conn.connect(str(self.socket))
+            conn.sendall(json.dumps(request).encode() + b"\n")
+            answer = conn.recv(100).decode()
+            pid = int(answer.split()[1]) if answer.startswith("started ") else None
+        except (OSError, ValueError, IndexError):
+            pid = None
+        if pid is None:
+            conn.close()
+            return
+        # the connection stays open: closing it (or this factory) ends the kernel if nobody took it
+        self.ahead[host] = {"pid": pid, "file": path, "dir": folder, "env": clean, "conn": conn}
+
+    def take_ahead(self, host, env):
+        """The kernel started ahead for folder ``host`` if its environment is ``env``, else None
+        (and a kernel started ahead with another environment is ended)."""
+        ahead = self.ahead.pop(str(Path(host).resolve()), None)
+        if ahead is not None and ahead["env"] != self.sandbox.environment(env, ahead["dir"]):
+            ahead["conn"].close()
+            ahead = None
+        return ahead
+
     def kernel_dir(self):
         """A new folder for one kernel's sockets, inside the factory's (bound in its sandbox)."""
         self.kernels += 1
@@ -480,6 +521,9 @@ class KernelFactory:
         return folder
 
     def close(self):
+        for ahead in self.ahead.values():
+            ahead["conn"].close()
+        self.ahead.clear()
         if self.proc is not None and self.proc.poll() is None:
             namespace = _pid_namespace_of_child(self.proc.pid)
             self.proc.kill()  # bwrap: its namespace's processes all die with it
@@ -533,21 +577,42 @@ class FactoryKernelManager(SandboxedKernelManager):
         self.factory = factory
         super().__init__(sandbox, skip=skip, rundir=factory.kernel_dir(), **kwargs)
         self.uid = factory.uid  # the factory's user owns the sockets' folder
+        self.ahead = None
+
+    async def _async_pre_start_kernel(self, **kw):
+        # a kernel started ahead for this notebook: its connection file becomes this manager's
+        ahead = self.factory.take_ahead(kw.get("cwd") or os.getcwd(), dict(os.environ)) if self.factory.alive() else None
+        if ahead is not None:
+            shutil.rmtree(self.rundir, ignore_errors=True)
+            self.rundir, self.ahead = ahead["dir"], ahead
+            self.connection_file = ahead["file"]
+            self.load_connection_file()
+            self._connection_file_written = True
+        return await super()._async_pre_start_kernel(**kw)
 
     async def _async_launch_kernel(self, kernel_cmd, **kw):
         host = str(Path(kw.get("cwd") or os.getcwd()).resolve())
         args = _ipykernel_args(kernel_cmd)
-        if args is None or host not in self.factory.inside or not self.factory.alive():
+        if self.ahead is not None and self.ahead["pid"] is not None:  # take over the kernel started ahead
+            request = {"adopt": self.ahead["pid"]}
+            self.ahead["pid"] = None  # (once: a restart forks a new one)
+        elif args is None or host not in self.factory.inside or not self.factory.alive():
             self.uid = fresh_uid() if os.geteuid() == 0 else None
             return await super()._async_launch_kernel(kernel_cmd, **kw)
-        request = {"argv": args, "cwd": self.factory.inside[host],
-                   "env": self.sandbox.environment(kw.get("env"), self.rundir)}
+        else:
+            request = {"argv": args, "cwd": self.factory.inside[host],
+                       "env": self.sandbox.environment(kw.get("env"), self.rundir)}
         if self.uid is not None:
             os.chown(self.connection_file, self.uid, self.uid)
         kw.update(cwd=str(self.rundir), env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
                   stdout=subprocess.DEVNULL)
         argv = [sys.executable, "-I", "-S", str(KERNEL_CLIENT), str(self.factory.socket), json.dumps(request)]
         return await AsyncKernelManager._async_launch_kernel(self, argv, **kw)
+
+    async def _async_cleanup_resources(self, restart=False):
+        if self.ahead is not None and not restart:
+            self.ahead["conn"].close()  # the factory had moved the kernel to this manager's client
+        await super()._async_cleanup_resources(restart=restart)
 
 
 def _ipykernel_args(kernel_cmd):

@@ -559,7 +559,10 @@ def _start_factory(workdir, files):
 
     # (no nbgrader import here: the main thread is importing it)
     env = dict(os.environ, NBGRADER_EXECUTION="autograde", MPLBACKEND=GRADING_BACKEND, **_one_blas_thread())
-    return KernelFactory(Sandbox(), [(files, workdir, ())], env=env)
+    factory = KernelFactory(Sandbox(), [(files, workdir, ())], env=env)
+    # its kernel too, while nbgrader prepares the notebook (a self-check's notebook is judged)
+    factory.start_ahead(workdir, dict(env, NNDL_JUDGE="1"))
+    return factory
 
 
 def _one_blas_thread():
