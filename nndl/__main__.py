@@ -1,7 +1,5 @@
 """``python -m nndl <command>``: the same as the ``nndl`` command (nndl/tools/cli.py)."""
-import sys
-
-from nndl.tools.cli import main
+from nndl.tools.cli import entry_point
 
 if __name__ == "__main__":
-    sys.exit(main())
+    entry_point()
