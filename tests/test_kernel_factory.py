@@ -10,7 +10,6 @@ import json
 import os
 import sys
 import time
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -19,6 +18,8 @@ from nbformat.v4 import new_code_cell, new_notebook
 from nndl.tools.grade import remote
 from nndl.tools.grade.dask_grader import load_config, plain
 from nndl.tools.grade.sandbox import KernelFactory, Sandbox, SandboxUnavailable
+
+from .proc_support import processes_marked
 
 EXECUTE = "nndl.tools.grade.nbgrader_ext.ResilientExecute"
 MARK = "nndl-factory-test-3c1e"
@@ -63,15 +64,7 @@ def _run(config, tmp_path, *notebooks):
 
 
 def _marked_processes():
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if MARK.encode() in (entry / "cmdline").read_bytes():
-                    found.append(int(entry.name))
-            except OSError:
-                pass
-    return found
+    return processes_marked(MARK)
 
 
 def test_forked_kernels_are_fresh_processes(config, tmp_path):
