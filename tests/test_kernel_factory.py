@@ -17,23 +17,15 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 from nndl.tools.grade import remote
 from nndl.tools.grade.dask_grader import load_config, plain
-from nndl.tools.grade.sandbox import KernelFactory, Sandbox, SandboxUnavailable
+from nndl.tools.grade.sandbox import KernelFactory, Sandbox
 
-from .proc_support import processes_marked
+from .proc_support import needs_sandbox, processes_marked
 
 EXECUTE = "nndl.tools.grade.nbgrader_ext.ResilientExecute"
 MARK = "nndl-factory-test-3c1e"
 
 
-def _sandbox_problem():
-    try:
-        Sandbox().check()
-    except SandboxUnavailable as exc:
-        return str(exc)
-    return ""
-
-
-pytestmark = pytest.mark.skipif(bool(_sandbox_problem()), reason=f"no grading sandbox here: {_sandbox_problem()}")
+pytestmark = needs_sandbox
 
 
 def _notebook(*sources):
@@ -121,15 +113,7 @@ def test_factory_that_cannot_start_falls_back(tmp_path):
     """A factory whose Python cannot start: alive() is False, a warning names why, nothing is left behind."""
     import logging
 
-    class Keep(logging.Handler):
-        def __init__(self):
-            super().__init__(logging.WARNING)
-            self.lines = []
-
-        def emit(self, record):
-            self.lines.append(record.getMessage())
-
-    log, kept = logging.getLogger("nndl.test.factory"), Keep()
+    log, kept = logging.getLogger("nndl.test.factory"), remote._Collect()  # keeps the warnings
     log.addHandler(kept)
     sandbox = Sandbox()
     sandbox.memory = "8M"  # far too little for Python: the factory dies at once
@@ -139,7 +123,7 @@ def test_factory_that_cannot_start_falls_back(tmp_path):
     factory = KernelFactory(sandbox, [(folder, folder, ())], log=log)
     try:
         assert not factory.alive()
-        assert any("kernel factory did not start" in line for line in kept.lines)
+        assert any("kernel factory did not start" in line for line in kept.messages)
         assert time.monotonic() - started < 30
     finally:
         factory.close()

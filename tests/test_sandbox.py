@@ -34,9 +34,9 @@ from nndl.tools import course
 from nndl.tools.author import submissions
 from nndl.tools.grade import class_grader
 from nndl.tools.grade.course_dir import temporary_course
-from nndl.tools.grade.sandbox import Sandbox, SandboxUnavailable
+from nndl.tools.grade.sandbox import Sandbox
 
-from .proc_support import processes_marked
+from .proc_support import needs_sandbox, processes_marked
 
 AID = "01_numpy_basics"
 AFTER = "04_deep_nn_step_by_step"     # graded after the attack, by nndl grade, from the same factory
@@ -45,15 +45,7 @@ ADA_MARK = "ada-private-answer-91c2"  # a comment only in ada's notebook
 ENV_SECRET = "planted-secret-5e8d"    # an instructor variable the kernel must not see
 
 
-def sandbox_problem():
-    try:
-        Sandbox().check()
-    except SandboxUnavailable as exc:
-        return str(exc)
-    return ""
-
-
-pytestmark = pytest.mark.skipif(bool(sandbox_problem()), reason=f"no grading sandbox here: {sandbox_problem()}")
+pytestmark = needs_sandbox
 
 # name -> code run at the top of the attacker's first answer cell. Placeholders:
 # {root} the course, {repo} the repository, {nndl} the learner library, {port} the listener.

@@ -420,7 +420,7 @@ def check(paths, timeout=None, sources=None, workers=None, progress=None):
             factory = _Background(_start_factory, Path(tmp) / "autograded" / student / report.aid,
                                   sources[report.aid].parent)
         # (one import of nbgrader at a time: two threads importing it at once can see it half made)
-        reading = _import_in_background("nbgrader.api" if not here else "json")
+        reading = None if here else _import_in_background("nbgrader.api")
         limit = timeout or course_timeout()
         c = Course(tmp)  # its gradebook is stamped (grading.start_gradebook)
         aids = sorted({r.aid for r, _, _ in todo})
@@ -452,7 +452,8 @@ def check(paths, timeout=None, sources=None, workers=None, progress=None):
         else:
             log = _autograde(c, [s for _, s, _ in todo], timeout, workers)
         failures = _failures_by_student(log)
-        reading.join()
+        if reading is not None:
+            reading.join()
 
         for report, student, _ in todo:
             graded_path = c.autograded_notebook(student, report.aid)
