@@ -34,7 +34,6 @@ from nndl.tools import course
 from nndl.tools.author import submissions
 from nndl.tools.grade import class_grader
 from nndl.tools.grade.course_dir import temporary_course
-from nndl.tools.grade.sandbox import Sandbox
 
 from .proc_support import needs_sandbox, processes_marked
 
