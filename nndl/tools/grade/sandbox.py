@@ -44,8 +44,9 @@ import tempfile
 import time
 from functools import lru_cache
 from pathlib import Path
-from queue import Empty
 
+import zmq
+import zmq.asyncio
 from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import Bool, DottedObjectName, Instance, Int, List, Unicode, default
@@ -314,36 +315,36 @@ class PromptClient(AsyncKernelClient):
 
     async def _async_wait_for_ready(self, timeout=None):
         deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
-        sent = set()
+        # A slow kernel answers a backlog of requests at once, and IOPub drops what
+        # the kernel published before the subscription reached it: a reply's idle
+        # may never come. Collect both; ready on a request that has both.
+        replies, idle, resend = {}, set(), 0.0
+        poller = zmq.asyncio.Poller()
+        poller.register(self.shell_channel.socket, zmq.POLLIN)
+        poller.register(self.iopub_channel.socket, zmq.POLLIN)
         while True:
-            sent.add(self.kernel_info())
-            try:
-                reply = await self.shell_channel.get_msg(timeout=1)
-            except Empty:
-                reply = None
-            # a slow kernel answers an earlier request: that answer is as good
-            request = reply["parent_header"].get("msg_id") if reply else None
-            if (reply and reply["msg_type"] == "kernel_info_reply" and request in sent
-                    and await self._idle_after(request, deadline)):
-                self._handle_kernel_info_reply(reply)
-                return
-            if not await self._async_is_alive():
-                raise RuntimeError("Kernel died before replying to kernel_info")
-            if time.monotonic() > deadline:
+            now = time.monotonic()
+            if now >= resend:  # once a second, a new request whose idle IOPub may carry
+                replies.setdefault(self.kernel_info(), None)
+                resend = now + 1
+                if not await self._async_is_alive():
+                    raise RuntimeError("Kernel died before replying to kernel_info")
+            if now > deadline:
                 raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
-
-    async def _idle_after(self, request, deadline):
-        """Whether IOPub says the kernel went idle after ``request`` (within a second)."""
-        until = min(deadline, time.monotonic() + 1)
-        while time.monotonic() < until:
-            try:
-                msg = await self.iopub_channel.get_msg(timeout=max(0.01, until - time.monotonic()))
-            except Empty:
-                return False
-            if (msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle"
-                    and msg["parent_header"].get("msg_id") == request):
-                return True
-        return False
+            ready = dict(await poller.poll(max(10, int(1000 * (min(resend, deadline) - now)))))
+            if self.shell_channel.socket in ready:
+                msg = await self.shell_channel.get_msg(timeout=0)
+                request = msg["parent_header"].get("msg_id")
+                if msg["msg_type"] == "kernel_info_reply" and request in replies:
+                    replies[request] = msg
+            if self.iopub_channel.socket in ready:
+                msg = await self.iopub_channel.get_msg(timeout=0)
+                if msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle":
+                    idle.add(msg["parent_header"].get("msg_id"))
+            done = [request for request in idle if replies.get(request)]
+            if done:
+                self._handle_kernel_info_reply(replies[done[0]])
+                return
 
     wait_for_ready = _async_wait_for_ready  # (the public name is bound to the base class's method)
 
