@@ -233,3 +233,20 @@ def test_the_next_notebooks_kernel_is_started_ahead_and_taken_over(monkeypatch, 
         assert str(folder.resolve()) in factory.ahead
         assert real(factory, folder, dict(os.environ, NBGRADER_EXECUTION="autograde", NNDL_JUDGE="0")) is None
         assert factory.ahead == {}
+
+
+def test_kernels_start_with_their_libraries_imported_but_not_the_checks(config, tmp_path):
+    """A forked kernel finds what every kernel imports (the debugger, the history database, the
+    course's plot helpers) already imported by the factory, but imports nndl.checks itself (it
+    hooks into that kernel's shell), and the factory's settings are not in its environment."""
+    probe = ("import os, sys\n"
+             "print(sorted(m for m in ('ipykernel.debugger', 'sqlite3', 'nndl.plots', 'nndl.measure', 'nndl.checks') "
+             "if m in sys.modules))\n"
+             "print('PYDEVD_DISABLE_FILE_VALIDATION' in os.environ)\n"
+             "import nndl.checks\n"
+             "print(nndl.checks._SHELL is get_ipython())")
+    results = _run(config, tmp_path, _notebook(probe), _notebook(probe))
+    for result in results:
+        assert _errors(result) == []
+        assert _stdout(result).splitlines() == [
+            "['ipykernel.debugger', 'nndl.measure', 'nndl.plots', 'sqlite3']", "False", "True"]
