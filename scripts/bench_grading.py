@@ -17,6 +17,8 @@ during the row and the number of cores. Rows (ids for --only):
   grade-2         `nndl grade --workers 2`
   grade-dask      `nndl grade --scheduler` on `dask scheduler` + 2 `dask worker --nthreads 1`
                   (cluster.local_dask_cluster; started before the clock, stopped after it)
+                  Each grade row, for a class of N > 1, also grades the first student alone and
+                  gives the cost per extra submission: (class - class of 1) / (N - 1)
   check           `python -m nndl check` of each finished notebook, and the notebook's own run
                   under grading (nbclient, SandboxedKernelManager, NBGRADER_EXECUTION=autograde):
                   the table shows "check - own run" per notebook (goal <= 1 s; 01: check < 1.5 s)
@@ -302,16 +304,32 @@ def row_nbgrader_batch(clock, template, tmp, aids, n, one):
 
 
 def row_grade(clock, template, tmp, n, id, label, args):
+    """The class of ``n`` graded with ``nndl grade args``; for a class of more than one, first
+    the first student alone, for the cost of each extra submission (what a large class pays:
+    the cluster's start and the one-offs are paid once)."""
+    one = _grade_class(clock, template, tmp / f"{id}-1", 1, id, args) if n > 1 else None
+    m = _grade_class(clock, template, tmp / id, n, id, args)
+    rows = [m.row(id, label, n)]
+    if one is not None:
+        rows.append(Row(id, f"  the same, per extra submission: (class - class of 1) / {n - 1}", 1,
+                        (m.wall - one.wall) / (n - 1), (m.cpu - one.cpu) / (n - 1),
+                        (m.driver - one.driver) / (n - 1), (m.rusage - one.rusage) / (n - 1), m.load))
+    return rows
+
+
+def _grade_class(clock, template, target, n, id, args):
     from nndl.tools.grade import class_grader
 
-    target = shutil.copytree(template, tmp / id)
+    shutil.copytree(template, target)
+    for student in sorted((target / "submitted").iterdir())[n:]:  # a smaller class: its first n students
+        shutil.rmtree(student)
     out = io.StringIO()
     with Meter(clock) as m, contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
         status = class_grader.main(["--root", str(target), *args])
     if status != 0:
         raise SystemExit(f"nndl grade {' '.join(args)} failed ({status}):\n{out.getvalue()}")
     full_marks_or_exit(Course(target), id)
-    return m.row(id, label, n)
+    return m
 
 
 def own_run(nb, folder, config):
@@ -526,16 +544,18 @@ def main(argv=None):
             for id, label, extra in (("grade-1", "nndl grade --workers 1", ["--workers", "1"]),
                                      ("grade-2", "nndl grade --workers 2", ["--workers", "2"])):
                 if id in args.rows:
-                    rows.append(row_grade(clock, template, tmp, n, id, f"{label}, class of {n}", extra))
-                    print(f"  {id}: {rows[-1].wall:.1f} s", flush=True)
+                    graded = row_grade(clock, template, tmp, n, id, f"{label}, class of {n}", extra)
+                    rows += graded
+                    print(f"  {id}: {graded[0].wall:.1f} s", flush=True)
             if "grade-dask" in args.rows:
                 from nndl.tools.grade.cluster import local_dask_cluster
 
                 with local_dask_cluster(tmp / "cluster", workers=2) as (address, _):
-                    rows.append(row_grade(clock, template, tmp, n, "grade-dask",
-                                          f"nndl grade --scheduler (dask scheduler + 2 workers), class of {n}",
-                                          ["--scheduler", address]))
-                print(f"  grade-dask: {rows[-1].wall:.1f} s", flush=True)
+                    graded = row_grade(clock, template, tmp, n, "grade-dask",
+                                       f"nndl grade --scheduler (dask scheduler + 2 workers), class of {n}",
+                                       ["--scheduler", address])
+                    rows += graded
+                print(f"  grade-dask: {graded[0].wall:.1f} s", flush=True)
             if "check" in args.rows:
                 total, checks = rows_check(clock, tmp, aids, args.repeats)
                 rows.append(total)
