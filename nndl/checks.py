@@ -534,6 +534,8 @@ def _guard_while_grading():
         _SHELL.events.register("pre_run_cell", _restore)
         if _measure.enabled():
             _SHELL.events.register("pre_run_cell", _measure.new_cell)
+            _SHELL.events.register("post_run_cell", _measure.flush)
+            _measure.hold()
 
 
 if os.environ.get("NBGRADER_EXECUTION"):

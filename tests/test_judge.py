@@ -338,3 +338,58 @@ def test_blanking_keeps_structure_and_drops_values():
     assert blank == "{'W1': np.array([[0.0, 0.0]]), 'n': (0, 0)}"
     assert judge.blank_literal("secret_function()") is None
     assert judge.blank_literal("[os.system('x')]") is None
+
+
+def _display(payload):
+    return {"output_type": "display_data", "data": {measure.MIME: payload, "text/plain": ""}, "metadata": {}}
+
+
+def _record(seq, kind="true", **extra):
+    return {"seq": seq, "kind": kind, "what": "x", "hidden": False, "args": {"actual": {"t": "bool", "v": True}},
+            **extra}
+
+
+def test_a_cells_records_arrive_one_by_one_or_together():
+    """The judge reads records sent one per output and sent as one batch per cell alike; in a batch, a
+    malformed record is dropped on its own, and a batch that is not a plain list counts as nothing."""
+    cell = {"outputs": [_display(_record(0)),
+                        _display({"batch": [_record(1), "junk", {"seq": "2"}, _record(1, kind="equal")]}),
+                        _display({"batch": {"seq": 3}}),
+                        _display({"batch": [_record(4)], "seq": 4}),
+                        {"output_type": "stream", "name": "stdout", "text": "hi"}]}
+    found = judge.records(cell)
+    assert sorted(found) == [0, 1]
+    assert [r["kind"] for r in found[1]] == ["true", "equal"]
+
+
+def test_records_are_held_until_the_cell_ends(monkeypatch):
+    """Under the grader's guard a cell's records go out together when it ends (at most measure.BATCH at
+    once); what a cell did not send is dropped when the next begins; without the guard, one by one."""
+    import IPython.display
+
+    sent = []
+    monkeypatch.setattr(IPython.display, "publish_display_data", lambda data: sent.append(data[measure.MIME]))
+    monkeypatch.setenv("NNDL_JUDGE", "1")
+    monkeypatch.setattr(measure, "_state", {"seq": 0, "hidden": False, "pending": [], "held": False})
+    measure.record("true", "a", actual=True)
+    assert [p["seq"] for p in sent] == [0]
+
+    measure.hold()
+    measure.new_cell()
+    for _ in range(3):
+        measure.record("true", "b", actual=True)
+    assert len(sent) == 1
+    measure.flush()
+    assert [r["seq"] for r in sent[1]["batch"]] == [0, 1, 2]
+
+    measure.new_cell()
+    measure.record("true", "c", actual=True)
+    measure.new_cell()  # a cell whose end was never signalled: its record is not the next cell's
+    measure.flush()
+    assert len(sent) == 2
+
+    for _ in range(measure.BATCH + 1):
+        measure.record("true", "d", actual=True)
+    assert [len(p["batch"]) for p in sent[2:]] == [measure.BATCH]
+    measure.flush()
+    assert [len(p["batch"]) for p in sent[2:]] == [measure.BATCH, 1]

@@ -13,8 +13,9 @@ Three steps, each an nbgrader preprocessor (nbgrader_config.py wires them):
    ``np.array`` literals), derived from the secret here, so the kernel gets
    only the concrete inputs.
 2. The kernel runs (sandboxed, ``NNDL_JUDGE=1``): every check emits a record
-   of what it was given (``nndl.measure``). Visible checks still compare and
-   fail at once, for the learner.
+   of what it was given (``nndl.measure``; a cell's records are sent together,
+   as one output, when the cell ends). Visible checks still compare and fail
+   at once, for the learner.
 3. ``JudgeTests`` (autograde, in the grader, after execution): for each test
    cell, the records are decoded as plain data (no pickle, no eval; arrays
    rebuilt from bytes with a whitelisted dtype) and compared with the records
@@ -373,10 +374,13 @@ def records(cell):
             payload = json.loads(json.dumps(payload))
         except (TypeError, ValueError, RecursionError):
             continue
-        if type(payload) is not dict or type(payload.get("seq")) is not int or type(payload.get("kind")) is not str \
-                or type(payload.get("args")) is not dict:
-            continue  # malformed: as good as missing
-        found.setdefault(payload["seq"], []).append(payload)
+        # one record, or a cell's records sent together (measure.flush)
+        batch = payload.get("batch") if type(payload) is dict and set(payload) == {"batch"} else [payload]
+        for one in batch if type(batch) is list else ():
+            if type(one) is not dict or type(one.get("seq")) is not int or type(one.get("kind")) is not str \
+                    or type(one.get("args")) is not dict:
+                continue  # malformed: as good as missing
+            found.setdefault(one["seq"], []).append(one)
     return found
 
 
