@@ -63,3 +63,29 @@ def test_no_sandbox_is_passed_on_and_warned_about(tmp_path, capsys, monkeypatch)
     assert plain(load_config(tmp_path, sandbox=False))["Sandbox"]["enabled"] is False
     class_grader.main(["--root", str(tmp_path), "--no-sandbox"])
     assert "--no-sandbox" in capsys.readouterr().err
+
+
+def test_gradebooks_share_an_engine_and_see_a_replaced_file(tmp_path):
+    """After shared_gradebook_engines, Gradebooks on one database share one engine (its compiled
+    SQL is kept), and a gradebook file replaced between two of them is read afresh."""
+    import shutil
+
+    from nbgrader.api import Gradebook
+
+    class_grader.shared_gradebook_engines()
+    first, second = tmp_path / "a.db", tmp_path / "b.db"
+    for path, student in ((first, "ada"), (second, "ben")):
+        with Gradebook(f"sqlite:///{path}") as gb:
+            gb.add_student(student)
+    url = f"sqlite:///{tmp_path / 'live.db'}"
+    shutil.copy(first, tmp_path / "live.db")
+    with Gradebook(url) as gb:
+        engine = gb.engine
+        assert [s.id for s in gb.students] == ["ada"]
+    (tmp_path / "live.db").unlink()
+    shutil.copy(second, tmp_path / "live.db")
+    with Gradebook(url) as gb:
+        assert gb.engine is engine
+        assert [s.id for s in gb.students] == ["ben"]
+    with Gradebook(f"sqlite:///{first}") as gb:
+        assert gb.engine is not engine

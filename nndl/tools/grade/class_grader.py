@@ -307,6 +307,29 @@ def quiet_gradebook_warnings():
     warnings.filterwarnings("ignore", category=SAWarning)
 
 
+def shared_gradebook_engines():
+    """nbgrader opens a new SQLAlchemy engine for every Gradebook it makes (about nine for
+    each notebook graded), and an engine keeps the SQL it has compiled: every query was
+    compiled again and again (a tenth of the driver's CPU). In this process Gradebooks
+    share one engine per database URL. Closing a Gradebook still disposes of the engine's
+    connections, so the next one opens the file afresh, whatever happened to it meanwhile."""
+    import nbgrader.api as api
+
+    if getattr(api.create_engine, "shared", False):
+        return
+    original, engines, lock = api.create_engine, {}, threading.Lock()
+
+    def create_engine(url, *args, **kwargs):
+        key = (str(url), args, tuple(sorted(kwargs.items())))
+        with lock:
+            if key not in engines:
+                engines[key] = original(url, *args, **kwargs)
+            return engines[key]
+
+    create_engine.shared = True
+    api.create_engine = create_engine
+
+
 def main(argv=None, prog="nndl grade"):
     parser = argparse.ArgumentParser(prog=prog, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("aids", nargs="*", metavar="ASSIGNMENT", help="assignments to grade (default: every one in submitted/)")
@@ -353,6 +376,7 @@ def main(argv=None, prog="nndl grade"):
         else:
             todo.append(sub)
     quiet_gradebook_warnings()
+    shared_gradebook_engines()
     if len(todo) < len(subs):
         print(f"{len(subs) - len(todo)} submission(s) already graded, kept (--force grades them again)")
     status = grade(subs, todo, config, journal, args) if todo else 0

@@ -582,11 +582,12 @@ def _autograde_here(c, aid, student, timeout, factory):
     from nbgrader.coursedir import CourseDirectory
     from nbgrader.utils import setenv
 
-    from ..grade.class_grader import quiet_gradebook_warnings
+    from ..grade.class_grader import quiet_gradebook_warnings, shared_gradebook_engines
     from ..grade.dask_grader import execute_step, load_config
     from ..grade.nbgrader_ext import ResilientExecute
 
     quiet_gradebook_warnings()
+    shared_gradebook_engines()
 
     config = load_config(c.root)
     if timeout:
