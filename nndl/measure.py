@@ -4,7 +4,8 @@ While the course's grader runs a notebook (``NNDL_JUDGE=1`` in the kernel's
 environment), every check of ``nndl.checks`` also *records* what it was given:
 the learner's value, encoded as plain JSON (numbers, strings, lists, dicts,
 arrays as base64 bytes with dtype and shape), emitted as a display output of
-MIME type ``application/vnd.nndl.record+json``. Inside hidden tests the checks
+MIME type ``application/vnd.nndl.record+json`` (under the grader's guard, a
+cell's records together, as ``{"batch": [...]}``, when the cell ends). Inside hidden tests the checks
 only record: the comparison, the score and the message are made by the judge
 (``nndl/tools/grade/judge.py``) in the grader's own process, against what the
 reference solution recorded on the same inputs.
@@ -29,7 +30,7 @@ MAX_DEPTH = 8
 
 # A cell's records are held and sent together when it ends (``flush``, an IPython
 # post_run_cell callback registered by nndl.checks under grading): one output per
-# cell rather than one per check (900 per submission), each a round trip between
+# cell rather than one per check (860 in a submission), each a round trip between
 # the kernel's threads and a message the grader decodes. At most BATCH are held.
 BATCH = 64
 
