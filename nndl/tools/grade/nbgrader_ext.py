@@ -204,8 +204,8 @@ def _compiled_output_schema(ref):
 
 def fast_output_validation():
     """nbformat checks every output a kernel sends (``new_output``) with jsonschema, because
-    its fast validator cannot take a sub-schema: 0.1 to 1 ms an output, 0.3 CPU-s for the
-    900 outputs of a submission's five notebooks. Here fastjsonschema checks it first;
+    its fast validator cannot take a sub-schema: 0.1 to 1 ms an output (0.3 CPU-s for a
+    submission's 970 outputs, before judge records went out once per cell). Here fastjsonschema checks it first;
     what it rejects goes to nbformat's own check, which raises exactly as before."""
     import nbformat.v4.nbbase as nbbase
 

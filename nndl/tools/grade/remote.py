@@ -71,11 +71,13 @@ def execute_submission(notebooks, config, preprocessor):
     ipykernel, numpy and matplotlib start once per submission, not once per
     notebook. The factory serves this submission only and ends with it.
     """
+    import nbformat
     from nbgrader.utils import setenv
     from traitlets.config import Config
 
     from .sandbox import GRADING_BACKEND, KernelFactory, Sandbox
 
+    parsed = [nbformat.reads(text, as_version=nbformat.NO_CONVERT) for text, _, _ in notebooks]
     for var in BLAS_THREADS:
         os.environ.setdefault(var, "1")
     log = logging.getLogger(f"nndl.grade.worker.{threading.get_ident()}")
@@ -95,28 +97,27 @@ def execute_submission(notebooks, config, preprocessor):
                 factory = KernelFactory(sandbox, [(f, w, ()) for f, (_, _, w) in zip(folders, notebooks)], log=log)
         try:
             results = []
-            for k, ((text, _, workdir), folder) in enumerate(zip(notebooks, folders)):
+            for k, ((_, _, workdir), nb, folder) in enumerate(zip(notebooks, parsed, folders)):
                 if factory is not None and k + 1 < len(notebooks):
                     # the next notebook's kernel starts while this one runs
-                    factory.start_ahead(folders[k + 1], _kernel_environment(notebooks[k + 1][0]))
-                results.append(_execute(text, folder, config, preprocessor, workdir, factory, log))
+                    factory.start_ahead(folders[k + 1], _kernel_environment(parsed[k + 1]))
+                results.append(_execute(nb, folder, config, preprocessor, workdir, factory, log))
             return results
         finally:
             if factory is not None:
                 factory.close()
 
 
-def _kernel_environment(notebook_json):
-    """os.environ as it will be when _execute starts this notebook's kernel (ResilientExecute
+def _kernel_environment(nb):
+    """os.environ as it will be when _execute starts notebook ``nb``'s kernel (ResilientExecute
     sets NNDL_JUDGE from the notebook's metadata)."""
     from .sandbox import GRADING_BACKEND
 
-    judged = '"nndl_judge"' in notebook_json and "nndl_judge" in json.loads(notebook_json).get("metadata", {})
+    judged = "nndl_judge" in nb.metadata
     return dict(os.environ, NBGRADER_EXECUTION="autograde", MPLBACKEND=GRADING_BACKEND, NNDL_JUDGE="1" if judged else "0")
 
 
-def _execute(notebook_json, folder, config, preprocessor, workdir, factory, log):
-    import nbformat
+def _execute(nb, folder, config, preprocessor, workdir, factory, log):
     from nbgrader.utils import setenv
     from traitlets.config import Config
     from traitlets.utils.importstring import import_item
@@ -125,7 +126,6 @@ def _execute(notebook_json, folder, config, preprocessor, workdir, factory, log)
 
     collected = _Collect()
     log.addHandler(collected)
-    nb = nbformat.reads(notebook_json, as_version=nbformat.NO_CONVERT)
     try:
         if workdir:
             config = dict(config, Sandbox=dict(config.get("Sandbox", {}), workdir=workdir))
