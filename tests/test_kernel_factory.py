@@ -236,17 +236,28 @@ def test_the_next_notebooks_kernel_is_started_ahead_and_taken_over(monkeypatch, 
 
 
 def test_kernels_start_with_their_libraries_imported_but_not_the_checks(config, tmp_path):
-    """A forked kernel finds what every kernel imports (the debugger, the history database, the
-    course's plot helpers) already imported by the factory, but imports nndl.checks itself (it
-    hooks into that kernel's shell), and the factory's settings are not in its environment."""
+    """A forked kernel finds what every kernel imports (the debugger, the history database) and the
+    course libraries its submission imports anywhere (here nndl.plots, in a later line) already
+    imported by the factory, but not matplotlib, which no cell imports; it imports nndl.checks
+    itself (it hooks into that kernel's shell); the factory's settings are not in its environment."""
     probe = ("import os, sys\n"
-             "print(sorted(m for m in ('ipykernel.debugger', 'sqlite3', 'nndl.plots', 'nndl.measure', 'nndl.checks') "
-             "if m in sys.modules))\n"
+             "print(sorted(m for m in ('ipykernel.debugger', 'sqlite3', 'nndl.plots', 'nndl.measure', 'nndl.checks', "
+             "'matplotlib') if m in sys.modules))\n"
              "print('PYDEVD_DISABLE_FILE_VALIDATION' in os.environ)\n"
              "import nndl.checks\n"
-             "print(nndl.checks._SHELL is get_ipython())")
+             "print(nndl.checks._SHELL is get_ipython())\n"
+             "from nndl import plots")
     results = _run(config, tmp_path, _notebook(probe), _notebook(probe))
     for result in results:
         assert _errors(result) == []
         assert _stdout(result).splitlines() == [
             "['ipykernel.debugger', 'nndl.measure', 'nndl.plots', 'sqlite3']", "False", "True"]
+
+
+def test_a_submission_that_draws_gets_matplotlib_loaded_ahead(config, tmp_path):
+    """When a notebook of the submission imports matplotlib.pyplot (in its last cell), every kernel
+    of it starts with pyplot and the grading backend already imported."""
+    probe = ("import sys\nprint(sorted(m for m in ('matplotlib.pyplot', 'nndl.grading_figures', 'h5py') "
+             "if m in sys.modules))")
+    results = _run(config, tmp_path, _notebook(probe), _notebook(probe, "import matplotlib.pyplot as plt"))
+    assert [_stdout(r) for r in results] == ["['matplotlib.pyplot', 'nndl.grading_figures']\n"] * 2

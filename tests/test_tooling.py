@@ -124,3 +124,23 @@ def test_lab_exports_html_that_reads_offline():
     page, _ = HTMLExporter(config=config).from_notebook_node(nb)
     assert page.count("<math") >= 5
     assert not re.search(r"<script[^>]+src=\"https?:", page)
+
+
+def test_a_kernel_factory_loads_what_the_notebooks_import():
+    """notebook_libraries: the course libraries a notebook imports (01 and 04 draw nothing, so no
+    matplotlib), read from cells with magics or a syntax error too, and nothing outside the list."""
+    from nndl.tools.grade.sandbox import notebook_libraries
+    from nndl.tools.course import read_notebook, source_path
+
+    def libraries(*sources):
+        return notebook_libraries({"cells": [{"cell_type": "code", "source": s} for s in sources]})
+
+    assert "matplotlib" not in notebook_libraries(read_notebook(source_path("01_numpy_basics")))
+    assert "matplotlib" not in notebook_libraries(read_notebook(source_path("04_deep_nn_step_by_step")))
+    assert {"matplotlib.pyplot", "nndl.plots", "nndl.data"} <= set(
+        notebook_libraries(read_notebook(source_path("05_deep_nn_application"))))
+    assert libraries("from nndl import checks as C") == ["numpy", "nndl.measure", "nndl.diagnose"]
+    assert libraries("%matplotlib inline\nimport matplotlib.pyplot as plt") == ["matplotlib", "matplotlib.pyplot"]
+    assert libraries("from nndl import (dnn,\n   plots as P)\ndef broken(:\n    import h5py") == [
+        "h5py", "nndl.plots", "nndl.dnn"]
+    assert libraries("import os, antigravity\nfrom this import s") == []

@@ -75,7 +75,7 @@ def execute_submission(notebooks, config, preprocessor):
     from nbgrader.utils import setenv
     from traitlets.config import Config
 
-    from .sandbox import GRADING_BACKEND, KernelFactory, Sandbox
+    from .sandbox import GRADING_BACKEND, KernelFactory, Sandbox, notebook_libraries
 
     parsed = [nbformat.reads(text, as_version=nbformat.NO_CONVERT) for text, _, _ in notebooks]
     for var in BLAS_THREADS:
@@ -94,7 +94,8 @@ def execute_submission(notebooks, config, preprocessor):
         if sandbox.enabled and len(notebooks) > 1 and all(w for _, _, w in notebooks):
             # its environment is the kernels' (matplotlib reads its backend when the factory imports it)
             with setenv(NBGRADER_EXECUTION="autograde", MPLBACKEND=GRADING_BACKEND):
-                factory = KernelFactory(sandbox, [(f, w, ()) for f, (_, _, w) in zip(folders, notebooks)], log=log)
+                factory = KernelFactory(sandbox, [(f, w, ()) for f, (_, _, w) in zip(folders, notebooks)], log=log,
+                                        libraries=notebook_libraries(*parsed))
         try:
             results = []
             for k, ((_, _, workdir), nb, folder) in enumerate(zip(notebooks, parsed, folders)):

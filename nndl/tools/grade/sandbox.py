@@ -429,8 +429,11 @@ class KernelFactory:
     If it cannot start, ``alive()`` is False and kernels start the ordinary way.
     """
 
-    def __init__(self, sandbox, folders, log=None, env=None):
+    def __init__(self, sandbox, folders, log=None, env=None, libraries=None):
+        """libraries: the course libraries its kernels will import (notebook_libraries), loaded
+        before the first kernel; None loads all of them."""
         self.sandbox, self.log, self.env = sandbox, log, env
+        self.libraries = libraries
         # host folder a kernel is started in -> its working folder inside: the folder its files
         # came from, or the same path (nbgrader's own folder, when files and kernel share it)
         self.inside = {str(i): str(i) for _, i, _ in folders}
@@ -446,6 +449,8 @@ class KernelFactory:
         (host, inside, skip), *more = folders
         sandbox = self.sandbox
         cmd = [sys.executable, "-m", "nndl._kernel_factory", str(self.socket)]
+        if self.libraries is not None:
+            cmd += ["--preload", ",".join(self.libraries)]
         workdir = sandbox.workdir
         sandbox.workdir = str(inside)
         try:
@@ -541,6 +546,54 @@ class KernelFactory:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def notebook_libraries(*notebooks):
+    """The course libraries a kernel factory can load ahead (nndl._kernel_factory.LIBRARIES) that
+    the code cells of ``notebooks`` import, in LIBRARIES' order. A cell that does not parse is
+    read line by line; a library missed here is only imported later, by the kernel itself."""
+    from nndl._kernel_factory import IMPLIED, LIBRARIES
+
+    named = set()
+    for nb in notebooks:
+        for cell in nb.get("cells", ()):
+            if isinstance(cell, dict) and cell.get("cell_type") == "code":
+                named.update(_imported(cell.get("source", "")))
+    for name in list(named):
+        named.update(IMPLIED.get(name, ()))
+    return [name for name in LIBRARIES if name in named]
+
+
+_IMPORT_LINE = re.compile(r"^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([^)\n]*(?:\n[^)\n]*)*(?=\))|[\w, \t]+)"
+                          r"|import[ \t]+([\w., \t]+))", re.M)
+
+
+def _imported(source):
+    """Every module name a cell's source may import: 'a.b' for `import a.b.c` and `from a.b import c`,
+    with their parents and, for `from`, 'a.b.c'."""
+    import ast
+
+    source = source if isinstance(source, str) else "".join(source)
+    code = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines())
+    pairs = []  # (module, names imported from it)
+    try:
+        for node in ast.walk(ast.parse(code)):
+            if isinstance(node, ast.Import):
+                pairs += [(alias.name, ()) for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                pairs.append((node.module, [alias.name for alias in node.names]))
+    except (SyntaxError, ValueError):
+        for frm, names, plain in _IMPORT_LINE.findall(code):
+            if frm:
+                pairs.append((frm, [n.split()[0] for n in names.split(",") if n.split()]))
+            else:
+                pairs += [(n.split()[0], ()) for n in plain.split(",") if n.split()]
+    out = set()
+    for module, names in pairs:
+        parts = module.split(".")
+        out.update(".".join(parts[:k]) for k in range(1, len(parts) + 1))
+        out.update(f"{module}.{name}" for name in names)
+    return out
 
 
 def _pid_namespace_of_child(pid):

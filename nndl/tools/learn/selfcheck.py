@@ -418,7 +418,7 @@ def check(paths, timeout=None, sources=None, workers=None, progress=None):
         if here:
             report, student, _ = todo[0]
             factory = _Background(_start_factory, Path(tmp) / "autograded" / student / report.aid,
-                                  sources[report.aid].parent)
+                                  sources[report.aid].parent, (nb, src_nbs[report.aid]))
         # (one import of nbgrader at a time: two threads importing it at once can see it half made)
         reading = None if here else _import_in_background("nbgrader.api")
         limit = timeout or course_timeout()
@@ -553,14 +553,15 @@ class _Background(threading.Thread):
         self.join()
 
 
-def _start_factory(workdir, files):
+def _start_factory(workdir, files, notebooks):
     """A kernel factory (sandbox.KernelFactory) for one notebook run at ``workdir`` with the
-    files of folder ``files``; its environment is a graded kernel's (figures, BLAS threads)."""
-    from ..grade.sandbox import GRADING_BACKEND, KernelFactory, Sandbox
+    files of folder ``files``; its environment is a graded kernel's (figures, BLAS threads).
+    It loads the course libraries that ``notebooks`` (the learner's and the course's) import."""
+    from ..grade.sandbox import GRADING_BACKEND, KernelFactory, Sandbox, notebook_libraries
 
     # (no nbgrader import here: the main thread is importing it)
     env = dict(os.environ, NBGRADER_EXECUTION="autograde", MPLBACKEND=GRADING_BACKEND, **_one_blas_thread())
-    factory = KernelFactory(Sandbox(), [(files, workdir, ())], env=env)
+    factory = KernelFactory(Sandbox(), [(files, workdir, ())], env=env, libraries=notebook_libraries(*notebooks))
     # its kernel too, while nbgrader prepares the notebook (a self-check's notebook is judged)
     factory.start_ahead(workdir, dict(env, NNDL_JUDGE="1"))
     return factory
