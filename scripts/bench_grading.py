@@ -62,7 +62,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("MPLBACKEND", "Agg")
-sys.modules.setdefault("rfc3987_syntax", None)  # as nndl's command line does (nndl/tools/cli.py)
+import nndl.tools  # noqa: E402,F401 - first: it keeps jsonschema's slow format checkers out, as for nndl's commands
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from measure_class_grading import Load, make_class  # noqa: E402

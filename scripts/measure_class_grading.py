@@ -40,7 +40,7 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("MPLBACKEND", "Agg")
-sys.modules.setdefault("rfc3987_syntax", None)  # as nndl's command line does (nndl/tools/cli.py)
+import nndl.tools  # noqa: E402,F401 - first: it keeps jsonschema's slow format checkers out, as for nndl's commands
 
 from nndl.tools import course  # noqa: E402
 from nndl.tools.author import submissions  # noqa: E402

@@ -144,3 +144,22 @@ def test_a_kernel_factory_loads_what_the_notebooks_import():
     assert libraries("from nndl import (dnn,\n   plots as P)\ndef broken(:\n    import h5py") == [
         "h5py", "nndl.plots", "nndl.dnn"]
     assert libraries("import os, antigravity\nfrom this import s") == []
+
+
+def test_tool_processes_skip_jsonschemas_format_checkers():
+    """A tool process (here nndl check's module, which reads notebooks with nbformat) and the
+    nbgrader processes the tools start import none of jsonschema's optional format checkers:
+    rfc3987-syntax alone takes 1-3 s to import, and nothing of the tools validates a format."""
+    import subprocess
+    import sys
+
+    from nndl.tools import JSONSCHEMA_FORMAT_CHECKERS
+    from nndl.tools.grade.course_dir import NBGRADER_MAIN
+
+    probe = ("import sys, nbformat, jsonschema; "
+             f"print([m for m in {JSONSCHEMA_FORMAT_CHECKERS!r} if sys.modules.get(m)])")
+    plain = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert "rfc3987_syntax" in plain.stdout  # installed here: without the block it is imported
+    for first in ("import nndl.tools.learn.selfcheck; ", NBGRADER_MAIN.split("from nbgrader")[0]):
+        out = subprocess.run([sys.executable, "-c", first + probe], capture_output=True, text=True, check=True)
+        assert out.stdout.strip() == "[]"

@@ -12,3 +12,14 @@ this one: notebooks import it, so at grading time it runs inside the
 student's kernel and is untrusted. Nothing here is imported by a notebook, and
 the grading sandbox hides this folder from the kernel.
 """
+import sys
+
+# Start-up time of every tool process. jsonschema (imported by nbformat) imports, when they are
+# installed, the checkers of string formats (IRIs, URIs, colours, durations, ...), and
+# rfc3987-syntax builds IRI grammars for 1-3 s. jupyter-events installs them all; nbformat and
+# nbgrader validate no formats, and jsonschema goes without a checker whose import fails. Blocked
+# here, in the tools' own processes only (not in JupyterLab's server).
+JSONSCHEMA_FORMAT_CHECKERS = ("rfc3987_syntax", "rfc3986_validator", "rfc3339_validator", "isoduration",
+                              "webcolors", "uri_template", "fqdn", "jsonpointer")
+for _name in JSONSCHEMA_FORMAT_CHECKERS:
+    sys.modules.setdefault(_name, None)

@@ -9,12 +9,7 @@ import importlib
 import os
 import sys
 
-# Start-up time: jsonschema (imported by nbformat) imports rfc3987-syntax when it
-# is installed, which builds its IRI grammars at import: about 1 s, two thirds
-# of this process's start. Nothing here validates IRIs (jsonschema does not
-# check formats unless asked, and nbformat's schema has none), so a command
-# line tool can skip it; jsonschema falls back silently.
-sys.modules.setdefault("rfc3987_syntax", None)
+# (nndl/tools/__init__.py, imported first, keeps jsonschema's format checkers out: start-up time)
 
 # verb -> (module, who uses it, one-line description), in the order of the help
 VERBS = {
