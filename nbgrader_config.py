@@ -68,6 +68,12 @@ c.Sandbox.notebook_timeout = 900  # seconds for a whole notebook; the slowest co
 # c.Judge.secret) to a long random string, the same for every grading run.
 c.Judge.enabled = True
 
+# nbconvert validates the whole notebook against nbformat's schema after every preprocessor:
+# 15 times per notebook here (about 0.4 CPU-s per submission). Once, after the last one, is
+# enough: a notebook that is not valid then is still refused, and each output a kernel sends is
+# already checked as it arrives (nbclient, nndl/tools/grade/nbgrader_ext.py).
+c.Exporter.optimistic_validation = True
+
 # Execution: a cell that kills the kernel (exit(), a crash) costs that cell, not
 # the whole submission (ResilientExecute). A numpy RuntimeWarning from correct
 # code lands on stderr, and nbgrader gives a test cell with stderr 0 points:

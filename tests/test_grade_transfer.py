@@ -79,3 +79,38 @@ def test_the_notebook_sent_back_reads_as_nbformat_wrote_it():
     got = nbformat.reads(remote.compact(copy.deepcopy(nb)), as_version=nbformat.NO_CONVERT)
     assert got == expected
     assert "orig_nbformat" not in got.metadata and "trusted" not in got.cells[1].metadata
+
+
+def test_grading_validates_a_notebook_once_and_still_refuses_an_invalid_one(monkeypatch):
+    """With the course's config, nbconvert validates a notebook once, after its last preprocessor
+    (not after each of them), and a notebook left invalid is still refused."""
+    from nbconvert.exporters import NotebookExporter
+    from nbconvert.preprocessors import Preprocessor
+
+    from nndl.tools import course
+    from nndl.tools.grade.dask_grader import load_config
+
+    class Breaks(Preprocessor):
+        def preprocess(self, nb, resources):
+            nb.cells[0]["not_a_cell_field"] = 1  # relaxed validation allows extra keys in metadata only
+            nb.cells[0].pop("source")
+            return nb, resources
+
+    class Passes(Preprocessor):
+        def preprocess(self, nb, resources):
+            return nb, resources
+
+    calls = []
+    real = nbformat.validate
+    # (nbconvert's check between preprocessors is the relaxed one; writing the notebook checks it too)
+    monkeypatch.setattr(nbformat, "validate",
+                        lambda *a, **k: (calls.append(1) if k.get("relax_add_props") else None, real(*a, **k))[1])
+    config = load_config(course.ROOT)
+    nb = new_notebook(cells=[new_code_cell("x = 1")])
+
+    fine = NotebookExporter(config=config, preprocessors=[Passes(), Passes(), Passes()])
+    fine.from_notebook_node(copy.deepcopy(nb))
+    assert len(calls) == 1
+    broken = NotebookExporter(config=config, preprocessors=[Breaks(), Passes()])
+    with pytest.raises(nbformat.ValidationError):
+        broken.from_notebook_node(copy.deepcopy(nb))
