@@ -126,3 +126,24 @@ def test_parameters_still_at_their_start_are_named():
     start = np.array([[0.1, 0.2]])
     msg = fails(C.expect_array, start.copy(), np.array([[0.3, 0.1]]), "W1 after training", start=start)
     assert "nothing was updated" in msg
+
+
+def test_the_guard_puts_back_rebound_and_deleted_names(monkeypatch):
+    """Before each graded cell the guard restores every saved name that was rebound (even to an
+    equal copy) or deleted, and leaves a module that nothing changed as it is."""
+    import types
+
+    import nndl.checks as K
+
+    rebound, deleted, untouched = (types.ModuleType(name) for name in ("rebound", "deleted", "untouched"))
+    pi, table = 3.141592653589793, {"a": 1}
+    rebound.pi, deleted.table, deleted.keep, untouched.x = pi, table, "kept", object()
+    monkeypatch.setattr(K, "_SNAPSHOT", [(m, dict(vars(m))) for m in (rebound, deleted, untouched)])
+    rebound.pi = float("3.141592653589793")  # equal, not the same object
+    del deleted.table
+    deleted.extra = 1  # a new name is not the guard's business
+    before = dict(vars(untouched))
+    K._restore()
+    assert rebound.pi is pi
+    assert deleted.table is table and deleted.keep == "kept" and deleted.extra == 1
+    assert vars(untouched) == before
