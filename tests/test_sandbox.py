@@ -87,9 +87,8 @@ except Exception as exc:
 import os
 targets = ["{root}/exchange/nndl/outbound/01_numpy_basics/leak.txt", "{root}/source/01_numpy_basics/01_numpy_basics.ipynb",
            "{nndl}/checks.py", "{repo}/nbgrader_config.py", "{root}/submitted/ada/01_numpy_basics/01_numpy_basics.ipynb"]
-for f in targets:
+for f in targets:  # each exists on the host (the exchange folder too: made by the test)
     try:
-        os.makedirs(os.path.dirname(f), exist_ok=True)
         with open(f, "a") as out:
             out.write("\\n# tampered by a student\\n")
         print("WROTE", f)
@@ -147,12 +146,19 @@ for _ in range(120):  # 120 MB of output, far past the grader's cap per notebook
     print("y" * 1_000_000)
 """,
     "signal_parent": """
-import os, signal
-try:
-    os.kill(os.getppid(), signal.SIGKILL)
-    print("killed parent", os.getppid())
+import os, signal, time
+parent = os.getppid()
+try:  # root's sandbox: another uid, refused; an ordinary user's: allowed, but pid 1 ignores it
+    os.kill(parent, signal.SIGKILL)
 except Exception as exc:
     print("blocked", type(exc).__name__)
+else:
+    time.sleep(0.5)
+    try:
+        os.kill(parent, 0)
+        print("parent survived", parent)
+    except ProcessLookupError:
+        print("killed parent", parent)
 """,
 }
 
@@ -257,7 +263,10 @@ def test_hostile_submissions_are_contained(hostile_class, grader, monkeypatch):
         if target.exists():
             import shutil
             shutil.rmtree(target)
-    (c.root / "exchange" / "nndl" / "outbound").mkdir(parents=True, exist_ok=True)
+    # the write attack's targets all exist on the host, so a kernel that saw the host's folders could
+    # write them; made inside its sandbox instead (a non-root kernel owns its tmpfs's folders) they
+    # would prove nothing
+    (c.root / "exchange" / "nndl" / "outbound" / "01_numpy_basics").mkdir(parents=True, exist_ok=True)
     submit_class(c, placeholders)
     before = {p: digest(p) for p in guarded}
     ada_before = digest(c.root / "submitted" / "ada" / AID / f"{AID}.ipynb")

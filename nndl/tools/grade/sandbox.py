@@ -155,6 +155,11 @@ class Sandbox(LoggingConfigurable):
             fds.append(fd)
             args += ["--perms", "0777", "--dir", "/tmp/matplotlib",
                      "--perms", "0666", "--file", str(fd), f"/tmp/matplotlib/{fonts.name}"]
+        # The folders bwrap made above (/work, the parents of each path) are on the sandbox's own
+        # root, writable by a kernel that owns them (not root: bwrap's user namespace maps the
+        # kernel to their owner). Read-only, as they are for root's fresh uid: the kernel writes
+        # its working folder, /tmp and /dev/shm only.
+        args += ["--remount-ro", "/"]
         inner = []
         if uid is not None:  # root: drop to a fresh uid with no capabilities before anything runs
             args += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]
