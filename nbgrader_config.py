@@ -77,7 +77,8 @@ c.Exporter.optimistic_validation = True
 # Execution: a cell that kills the kernel (exit(), a crash) costs that cell, not
 # the whole submission (ResilientExecute). A numpy RuntimeWarning from correct
 # code lands on stderr, and nbgrader gives a test cell with stderr 0 points:
-# keep the text, move it to stdout (WarningsAreNotFailures).
+# keep the text, move it to stdout (WarningsAreNotFailures). A notebook's grades are
+# saved in one transaction, not one per graded cell (SaveAutoGradesAtOnce).
 c.Autograde.autograde_preprocessors = [
     "nndl.tools.grade.nbgrader_ext.ResilientExecute",
     "nndl.tools.grade.nbgrader_ext.WarningsAreNotFailures",
@@ -85,7 +86,7 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
-    "nbgrader.preprocessors.SaveAutoGrades",
+    "nndl.tools.grade.nbgrader_ext.SaveAutoGradesAtOnce",
     "nbgrader.preprocessors.AssignLatePenalties",
     "nndl.tools.grade.nbgrader_ext.CourseCheckCellMetadata",
 ]
