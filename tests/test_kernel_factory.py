@@ -208,12 +208,13 @@ def test_the_prompt_client_waits_for_a_slow_kernel(tmp_path, lose):
 
 def test_the_next_notebooks_kernel_is_started_ahead_and_taken_over(monkeypatch, config, tmp_path):
     """While a notebook runs, the next one's kernel starts; that notebook takes it over (its own
-    folder, a process of its own); a kernel started ahead with another environment is not used."""
+    folder, a process of its own); a kernel started ahead with another environment or other
+    kernel arguments is not used."""
     taken = []
     real = KernelFactory.take_ahead
 
-    def counting(self, host, env):
-        ahead = real(self, host, env)
+    def counting(self, host, env, extra):
+        ahead = real(self, host, env, extra)
         taken.append(ahead is not None)
         return ahead
 
@@ -231,8 +232,27 @@ def test_the_next_notebooks_kernel_is_started_ahead_and_taken_over(monkeypatch, 
     with KernelFactory(Sandbox(), [(folder, folder, ())]) as factory:
         factory.start_ahead(folder, dict(os.environ, NBGRADER_EXECUTION="autograde", NNDL_JUDGE="1"))
         assert str(folder.resolve()) in factory.ahead
-        assert real(factory, folder, dict(os.environ, NBGRADER_EXECUTION="autograde", NNDL_JUDGE="0")) is None
+        assert real(factory, folder, dict(os.environ, NBGRADER_EXECUTION="autograde", NNDL_JUDGE="0"),
+                    ["--HistoryManager.hist_file=:memory:"]) is None
         assert factory.ahead == {}
+        env = dict(os.environ, NBGRADER_EXECUTION="autograde")
+        factory.start_ahead(folder, env)
+        assert real(factory, folder, env, ["--HistoryManager.hist_file=:memory:", "--debug"]) is None
+        assert factory.ahead == {}
+
+
+def test_a_kernel_started_ahead_is_the_kernel_nbclient_would_start(config, tmp_path):
+    """The first notebook's kernel (started by nbclient) and those started ahead and taken over
+    run alike: input history in memory (no history file, no thread writing one), and In, Out
+    and _i work."""
+    cells = ("x = 6 * 7\nx",
+             "import threading\nhm = get_ipython().history_manager\n"
+             "print(repr(str(hm.hist_file)), hm.save_thread, 'IPythonHistorySavingThread' in {t.name for t in threading.enumerate()})\n"
+             "print(repr(In[1]), repr(_i1), Out[1], _1)")
+    results = _run(config, tmp_path, *[_notebook(*cells)] * 3)
+    for result in results:
+        assert _errors(result) == []
+        assert _stdout(result).splitlines() == ["':memory:' None False", "'x = 6 * 7\\nx' 'x = 6 * 7\\nx' 42 42"]
 
 
 def test_kernels_start_with_their_libraries_imported_but_not_the_checks(config, tmp_path):

@@ -327,3 +327,26 @@ def test_the_generated_course_is_prepared_once_per_version(tmp_path, monkeypatch
     assert not any("Preparing" in s for s in said)
     assert [(q.name, q.score) for q in first[0].questions] == [(q.name, q.score) for q in second[0].questions]
     assert first[0].score == first[0].max_score > 0
+
+
+def test_a_check_runs_the_kernel_started_ahead(tmp_path, monkeypatch):
+    """A check of one notebook takes over the kernel its factory started while nbgrader was
+    being imported (same environment and arguments as nbclient would give), not a second one."""
+    from nndl.tools.grade.sandbox import KernelFactory, trusted_code_args
+
+    if trusted_code_args()[1]:
+        pytest.skip("no grading sandbox here: the check starts its kernel the ordinary way")
+    taken, real = [], KernelFactory.take_ahead
+
+    def recording(self, host, env, extra):
+        ahead = real(self, host, env, extra)
+        taken.append(ahead is not None)
+        return ahead
+
+    monkeypatch.setattr(KernelFactory, "take_ahead", recording)
+    aid = course.assignment_ids()[0]
+    path = tmp_path / f"{aid}.ipynb"
+    nbformat.write(submissions.make_submission(aid), str(path))
+    (report,) = selfcheck.check([path])
+    assert report.score == report.max_score > 0
+    assert taken == [True]

@@ -244,6 +244,15 @@ class ResilientExecute(Execute):
         super().__init__(*args, **kwargs)
         fast_output_validation()
 
+    def kernel_arguments(self):
+        """The arguments the kernels this executor starts get: its extra_arguments and, as
+        nbclient adds them to an ipykernel's, its input history in memory (ipython_hist_file).
+        A kernel started ahead with other arguments is not taken (sandbox.KernelFactory)."""
+        args = list(self.extra_arguments)
+        if self.ipython_hist_file and not any(a.startswith("--HistoryManager.hist_file") for a in args):
+            args.append(f"--HistoryManager.hist_file={self.ipython_hist_file}")
+        return args
+
     @default("shutdown_kernel")
     def _kill_when_done(self):
         # a graded kernel has nothing to save: killed at once, not asked to stop and waited

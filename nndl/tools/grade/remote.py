@@ -98,15 +98,28 @@ def execute_submission(notebooks, config, preprocessor):
                                         libraries=notebook_libraries(*parsed))
         try:
             results = []
+            extra = _kernel_arguments(config, preprocessor) if factory is not None else None
             for k, ((_, _, workdir), nb, folder) in enumerate(zip(notebooks, parsed, folders)):
                 if factory is not None and k + 1 < len(notebooks):
-                    # the next notebook's kernel starts while this one runs
-                    factory.start_ahead(folders[k + 1], _kernel_environment(parsed[k + 1]))
+                    # the next notebook's kernel starts while this one runs, as its executor will start it
+                    factory.start_ahead(folders[k + 1], _kernel_environment(parsed[k + 1]), extra)
                 results.append(_execute(nb, folder, config, preprocessor, workdir, factory, log))
             return results
         finally:
             if factory is not None:
                 factory.close()
+
+
+def _kernel_arguments(config, preprocessor):
+    """The kernel arguments the execute preprocessor will give (its kernel_arguments; nbclient's
+    defaults for another preprocessor)."""
+    from traitlets.config import Config
+    from traitlets.utils.importstring import import_item
+
+    from .sandbox import NBCLIENT_KERNEL_ARGS
+
+    executor = import_item(preprocessor)(config=Config(config))
+    return executor.kernel_arguments() if hasattr(executor, "kernel_arguments") else list(NBCLIENT_KERNEL_ARGS)
 
 
 def _kernel_environment(nb):

@@ -67,6 +67,10 @@ ENV_ALLOWED = ("LANG", "LC_ALL", "LC_CTYPE", "TZ", "MPLBACKEND", "NBGRADER_EXECU
                "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "NNDL_DATA_DIR", "PYTHONHASHSEED", "NNDL_JUDGE")
 # what graded kernels draw with: only the figures kept for the feedback (nndl/grading_figures.py)
 GRADING_BACKEND = "module://nndl.grading_figures"
+# The arguments nbclient gives every ipykernel it starts with its default settings (its input
+# history in memory: no history file, no thread writing it); a kernel started ahead gets them
+# too, unless its caller knows the executor's (ResilientExecute.kernel_arguments).
+NBCLIENT_KERNEL_ARGS = ("--HistoryManager.hist_file=:memory:",)
 # unix socket paths are limited to about 107 bytes: the run folder must stay short
 MAX_SOCKET_PATH = 100
 # the kernel's uid when grading runs as root: fresh for every kernel, far above
@@ -483,10 +487,11 @@ class KernelFactory:
     def alive(self):
         return self.proc is not None and self.proc.poll() is None and self.socket.exists()
 
-    def start_ahead(self, host, env):
+    def start_ahead(self, host, env, extra=NBCLIENT_KERNEL_ARGS):
         """Start now the kernel of the notebook that will run in folder ``host``, with the
-        environment ``env`` (os.environ as it will be then): FactoryKernelManager takes it over
-        when that notebook starts, ready, if the environment is the same then."""
+        environment ``env`` (os.environ as it will be then) and the kernel arguments ``extra``:
+        FactoryKernelManager takes it over when that notebook starts, ready, if the environment
+        and the arguments its executor gives are the same then."""
         host = str(Path(host).resolve())
         if host not in self.inside or host in self.ahead or not self.alive():
             return
@@ -498,7 +503,7 @@ class KernelFactory:
         if self.uid is not None:
             os.chown(path, self.uid, self.uid)
         clean = self.sandbox.environment(env, folder)
-        request = {"argv": ["-f", path], "cwd": self.inside[host], "env": clean}
+        request = {"argv": ["-f", path, *extra], "cwd": self.inside[host], "env": clean}
         try:
             conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             conn.connect(str(self.socket))
@@ -511,13 +516,14 @@ class KernelFactory:
             conn.close()
             return
         # the connection stays open: closing it (or this factory) ends the kernel if nobody took it
-        self.ahead[host] = {"pid": pid, "file": path, "dir": folder, "env": clean, "conn": conn}
+        self.ahead[host] = {"pid": pid, "file": path, "dir": folder, "env": clean, "conn": conn, "extra": list(extra)}
 
-    def take_ahead(self, host, env):
-        """The kernel started ahead for folder ``host`` if its environment is ``env``, else None
-        (and a kernel started ahead with another environment is ended)."""
+    def take_ahead(self, host, env, extra):
+        """The kernel started ahead for folder ``host`` if its environment is ``env`` and its
+        arguments ``extra``, else None (and a kernel started ahead otherwise is ended)."""
         ahead = self.ahead.pop(str(Path(host).resolve()), None)
-        if ahead is not None and ahead["env"] != self.sandbox.environment(env, ahead["dir"]):
+        if ahead is not None and (ahead["env"] != self.sandbox.environment(env, ahead["dir"])
+                                  or ahead["extra"] != list(extra)):
             ahead["conn"].close()
             ahead = None
         return ahead
@@ -640,7 +646,9 @@ class FactoryKernelManager(SandboxedKernelManager):
 
     async def _async_pre_start_kernel(self, **kw):
         # a kernel started ahead for this notebook: its connection file becomes this manager's
-        ahead = self.factory.take_ahead(kw.get("cwd") or os.getcwd(), dict(os.environ)) if self.factory.alive() else None
+        # (taken only if started as this manager would start it: same environment, same arguments)
+        ahead = (self.factory.take_ahead(kw.get("cwd") or os.getcwd(), dict(os.environ), kw.get("extra_arguments") or [])
+                 if self.factory.alive() else None)
         if ahead is not None:
             shutil.rmtree(self.rundir, ignore_errors=True)
             self.rundir, self.ahead = ahead["dir"], ahead
