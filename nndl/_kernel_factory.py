@@ -122,13 +122,31 @@ def run_kernel(request, factory):
         sys.argv = ["ipykernel_launcher", *request["argv"]]
         from ipykernel.kernelapp import IPKernelApp
 
-        IPKernelApp.launch_instance(argv=request["argv"])
+        app = IPKernelApp.instance()
+        app.initialize(request["argv"])
+        _hook_loaded_backends()
+        app.start()
         code = 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else 1
     except BaseException:  # noqa: BLE001 - whatever happens, the child must not return into the factory
         code = 1
     os._exit(code)
+
+
+def _hook_loaded_backends():
+    """The matplotlib backends the factory imported hook into this kernel's shell now.
+
+    Imported in a kernel, each hooks into its shell as it loads (the grading backend: which
+    figures are shown, and closing them after each cell; the inline one: the same for every
+    figure). Imported by the factory, they found no shell, and a kernel's own import of them
+    does nothing again: without this call no kept figure was shown in a graded notebook."""
+    graded = sys.modules.get("nndl.grading_figures")
+    if graded is not None:
+        graded._enable_ipython_integration()
+    inline = sys.modules.get("matplotlib_inline.backend_inline")
+    if inline is not None:
+        inline._enable_matplotlib_integration()
 
 
 def _die_with(factory):

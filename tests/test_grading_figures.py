@@ -8,8 +8,9 @@
 - The plot helpers keep their return types under the backend, still check their
   inputs, and skip the work of discarded figures.
 - The grader sets the backend for graded kernels (sandboxed and not) and only for them.
-- A real autograde of 02 (reference solution): the autograded notebook and the
-  feedback HTML hold exactly the learning curves, and no stderr output.
+- A real autograde of 02 (reference solution), by nbgrader and by `nndl grade`: the
+  autograded notebook and the feedback HTML hold exactly the learning curves, and no
+  stderr output.
 """
 import base64
 import os
@@ -166,12 +167,23 @@ def test_the_grader_sets_the_backend_for_graded_kernels_only():
     assert nbgrader_env()["MPLBACKEND"] == grading_figures.BACKEND
 
 
-def test_graded_02_feedback_holds_exactly_the_learning_curves():
+@pytest.mark.parametrize("grader", ["nbgrader autograde", "nndl grade"])
+def test_graded_02_feedback_holds_exactly_the_learning_curves(grader):
+    """Graded by nbgrader (a kernel per notebook) or by nndl grade (a submission of several
+    notebooks: kernels forked by one factory, which imported matplotlib before any kernel
+    existed), 02's feedback shows the two learning curves."""
+    from nndl.tools.grade import class_grader
+
     aid = "02_logistic_regression"
-    with temporary_course([aid], prefix="nndl-figures-") as c:
-        c.submit("ada", aid, submissions.make_submission(aid))
-        for proc in c.autograde_all([aid]):
-            assert proc.returncode == 0, proc.stderr[-3000:]
+    aids = ["01_numpy_basics", aid] if grader == "nndl grade" else [aid]
+    with temporary_course(aids, prefix="nndl-figures-") as c:
+        for a in aids:
+            c.submit("ada", a, submissions.make_submission(a))
+        if grader == "nndl grade":
+            assert class_grader.main(["--root", str(c.root), "--workers", "1"]) == 0
+        else:
+            for proc in c.autograde_all([aid]):
+                assert proc.returncode == 0, proc.stderr[-3000:]
         c.generate_feedback(aid)
         import nbformat
         nb = nbformat.read(c.autograded_notebook("ada", aid), as_version=4)

@@ -281,3 +281,19 @@ def test_a_submission_that_draws_gets_matplotlib_loaded_ahead(config, tmp_path):
              "if m in sys.modules))")
     results = _run(config, tmp_path, _notebook(probe), _notebook(probe, "import matplotlib.pyplot as plt"))
     assert [_stdout(r) for r in results] == ["['matplotlib.pyplot', 'nndl.grading_figures']\n"] * 2
+
+
+def test_a_forked_kernel_shows_the_kept_figures_only(config, tmp_path):
+    """The grading backend, imported by the factory before any kernel existed, still works in
+    each forked kernel (the first one and those started ahead): a kept learning curve is shown
+    as a PNG, an unmarked figure is not, and every figure is closed when its cell ends."""
+    cells = ("import matplotlib.pyplot as plt\nfrom nndl.plots import plot_costs\n"
+             "plot_costs([1.0, 0.5, 0.25], learning_rate=0.01);",
+             "fig, ax = plt.subplots()\nax.plot([1, 2])\nplt.show()",
+             "fig, ax = plt.subplots()\nax.plot([1, 2]);",
+             "print(len(plt.get_fignums()))")
+    for result in _run(config, tmp_path, *[_notebook(*cells)] * 3):
+        nb = nbformat.reads(result["notebook"], as_version=4)
+        shown = [k for k, cell in enumerate(nb.cells) for o in cell.outputs if "image/png" in o.get("data", {})]
+        assert shown == [0]
+        assert _errors(result) == [] and _stdout(result) == "0\n"
