@@ -297,3 +297,29 @@ def test_a_forked_kernel_shows_the_kept_figures_only(config, tmp_path):
         shown = [k for k, cell in enumerate(nb.cells) for o in cell.outputs if "image/png" in o.get("data", {})]
         assert shown == [0]
         assert _errors(result) == [] and _stdout(result) == "0\n"
+
+
+def test_a_forked_kernel_transforms_each_cell_once_and_as_ipython_does(config, tmp_path):
+    """Each cell's IPython transformation is made once, not twice (ipykernel and run_cell each
+    made it), and cells still mean what they mean in IPython: magics, automagic that a variable
+    of the same name then hides, top-level await, and a cell that fails to transform."""
+    cells = ("calls = []\nget_ipython().input_transformers_post.append(lambda lines: calls.append(1) or lines)",
+             "x = 1",
+             "print(len(calls))",                      # this cell and the one before it: once each
+             "%time y = 2",
+             "pwd",                                    # automagic: %pwd, the working folder
+             "pwd = 'mine'",
+             "pwd",                                    # the same text, now the variable
+             "import asyncio\nawait asyncio.sleep(0)\nprint('awaited')",
+             "%%bash_is_not_a_magic_here\n",           # a cell magic that does not exist
+             "print(y, len(calls))")
+    for result in _run(config, tmp_path, *[_notebook(*cells)] * 2):
+        nb = nbformat.reads(result["notebook"], as_version=4)
+        values = {k: o["data"]["text/plain"] for k, c in enumerate(nb.cells) for o in c.outputs
+                  if o.get("output_type") == "execute_result"}
+        assert _stdout(result).splitlines()[0] == "2"
+        assert values[4].endswith("/a0'") or values[4].endswith("/a1'")
+        assert values[6] == "'mine'"
+        assert "awaited" in _stdout(result)
+        assert _errors(result) == ["UsageError"]
+        assert _stdout(result).splitlines()[-1] == "2 10"  # 9 cells, and %time transforms its line

@@ -144,6 +144,9 @@ def test_a_kernel_factory_loads_what_the_notebooks_import():
     assert libraries("from nndl import (dnn,\n   plots as P)\ndef broken(:\n    import h5py") == [
         "h5py", "nndl.plots", "nndl.dnn"]
     assert libraries("import os, antigravity\nfrom this import s") == []
+    # a source as a list of lines; the same cell twice (the parse of a cell is reused) gives the same
+    assert libraries(["from nndl ", "import dnn"], "from nndl import dnn") == ["nndl.dnn"]
+    assert libraries("x = 1", "print('no imports here')") == []
 
 
 def test_tool_processes_skip_jsonschemas_format_checkers():
