@@ -151,16 +151,22 @@ def _hook_loaded_backends():
 
 
 def _prepare_cells_once(shell):
-    """Each cell's input transformation and async test are computed once, not twice.
+    """Each cell's input transformation is computed once, and its async test only when needed.
 
     For an ordinary cell (no top-level ``await``) ipykernel transforms the cell and asks
     ``should_run_async``, finds it synchronous and calls ``shell.run_cell``, which does both
-    again on the same text. IPython's transformation tokenizes the whole cell in pure Python,
-    and the async test compiles it: about 0.2 CPU-s per graded submission, paid twice. Here
-    the second request for the same cell takes the first result; that result is used once
-    and dropped, and nothing is kept past the end of a cell, so anything else (a magic running
-    code, the next cell, the same text run again) is computed afresh. A transformation that
-    raised is never kept: the second call raises again, as before."""
+    again on the same text. IPython's transformation tokenizes the whole cell in pure Python
+    (0.17 CPU-s for the five notebooks' cells), and the async test compiles it (as much
+    again): each was paid twice per cell.
+
+    - The second request for the same cell takes the first result; that result is used once
+      and dropped, and nothing is kept past the end of a cell, so anything else (a magic
+      running code, the next cell, the same text run again) is computed afresh. A
+      transformation that raised is never kept: the second call raises again, as before.
+    - The async test answers False without compiling a cell whose text has neither ``await``
+      nor ``async``: only those keywords make compiled code a coroutine, so IPython's test
+      (compile with top-level await allowed, look for the coroutine flag) can find nothing else.
+    """
     kept = {}
 
     def once(name, compute):
@@ -178,10 +184,21 @@ def _prepare_cells_once(shell):
         wrapper.__wrapped__ = compute
         return wrapper
 
+    def plainly_sync(compute):
+        def should_run_async(raw_cell, *args, transformed_cell=None, **kwargs):
+            if not args and isinstance(transformed_cell, str) and not ("await" in transformed_cell
+                                                                       or "async" in transformed_cell):
+                return False
+            return compute(raw_cell, *args, transformed_cell=transformed_cell, **kwargs)
+        should_run_async.__wrapped__ = compute
+        return should_run_async
+
     for name in ("transform_cell", "should_run_async"):
         method = getattr(shell, name, None)
         if method is not None:
             setattr(shell, name, once(name, method))
+    if getattr(shell, "should_run_async", None) is not None:
+        shell.should_run_async = plainly_sync(shell.should_run_async)
     shell.events.register("post_execute", kept.clear)
 
 

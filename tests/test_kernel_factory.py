@@ -301,9 +301,12 @@ def test_a_forked_kernel_shows_the_kept_figures_only(config, tmp_path):
 
 def test_a_forked_kernel_transforms_each_cell_once_and_as_ipython_does(config, tmp_path):
     """Each cell's IPython transformation is made once, not twice (ipykernel and run_cell each
-    made it), and cells still mean what they mean in IPython: magics, automagic that a variable
-    of the same name then hides, top-level await, and a cell that fails to transform."""
-    cells = ("calls = []\nget_ipython().input_transformers_post.append(lambda lines: calls.append(1) or lines)",
+    made it), a cell is compiled to see whether it awaits only if it names await or async, and
+    cells still mean what they mean in IPython: magics, automagic that a variable of the same
+    name then hides, top-level await, and a cell that fails to transform."""
+    cells = ("calls = []\nget_ipython().input_transformers_post.append(lambda lines: calls.append(1) or lines)\n"
+             "import IPython.core.interactiveshell as _shell\ncompiled, _test = [], _shell._should_be_async\n"
+             "_shell._should_be_async = lambda cell: compiled.append(1) or _test(cell)",
              "x = 1",
              "print(len(calls))",                      # this cell and the one before it: once each
              "%time y = 2",
@@ -312,7 +315,8 @@ def test_a_forked_kernel_transforms_each_cell_once_and_as_ipython_does(config, t
              "pwd",                                    # the same text, now the variable
              "import asyncio\nawait asyncio.sleep(0)\nprint('awaited')",
              "%%bash_is_not_a_magic_here\n",           # a cell magic that does not exist
-             "print(y, len(calls))")
+             "s = 'no await here'",                    # the word in a string: compiled, not async
+             "print(y, len(calls), len(compiled))")
     for result in _run(config, tmp_path, *[_notebook(*cells)] * 2):
         nb = nbformat.reads(result["notebook"], as_version=4)
         values = {k: o["data"]["text/plain"] for k, c in enumerate(nb.cells) for o in c.outputs
@@ -322,4 +326,5 @@ def test_a_forked_kernel_transforms_each_cell_once_and_as_ipython_does(config, t
         assert values[6] == "'mine'"
         assert "awaited" in _stdout(result)
         assert _errors(result) == ["UsageError"]
-        assert _stdout(result).splitlines()[-1] == "2 10"  # 9 cells, and %time transforms its line
+        # 10 cells, and %time transforms its line; only the cells naming await were compiled to see
+        assert _stdout(result).splitlines()[-1] == "2 11 2"
