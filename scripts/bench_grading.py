@@ -199,6 +199,17 @@ def calibrate(clock):
 
 
 # -- the table ----------------------------------------------------------------------
+def machine_speed(additions=5_000_000):
+    """CPU-s this process takes for a fixed piece of pure Python (the loop of 5 million additions
+    quoted since the second round): a shared machine's speed drifts by 20 to 60% within an hour,
+    and CPU-s of runs made at different speeds cannot be compared."""
+    start = time.process_time()
+    total = 0
+    for k in range(additions):
+        total += k
+    return time.process_time() - start
+
+
 def _num(x, width, digits=1):
     return f"{'-':>{width}}" if x is None else f"{x:{width}.{digits}f}"
 
@@ -514,6 +525,7 @@ def main(argv=None):
     print(cpu_source, flush=True)
     calibration = calibrate(clock)
     print("\n".join(calibration), flush=True)
+    speed_before = machine_speed()
     rows, checks, dnn, notes = [], [], None, []
     try:
         with tempfile.TemporaryDirectory(prefix="nndl-bench-") as tmp:
@@ -569,6 +581,9 @@ def main(argv=None):
     notes.append("load: mean 1-minute load average during the row, its own processes included; "
                  f"now {' '.join(f'{x:.1f}' for x in os.getloadavg())}. Whole run: {total_wall:.0f} s.")
     notes.append("CPU clocks on a child that burns 0.5 CPU-s: " + "; ".join(calibration))
+    notes.append(f"machine speed: the loop of 5 million additions took {speed_before:.2f} CPU-s before the rows and "
+                 f"{machine_speed():.2f} after (0.44 on this course's machine at its usual speed; compare CPU figures "
+                 "of runs made at similar speeds only)")
     notes.append(f"command: {command}")
     print()
     print(format_table(rows, checks, dnn, notes=notes, cores=os.cpu_count(), cpu_source=cpu_source,

@@ -62,3 +62,9 @@ def test_cpu_clock_falls_back_to_the_machine(bench, monkeypatch, tmp_path):
     first = clock.read()
     assert 0 < first <= clock.read()
     clock.close()
+
+
+def test_machine_speed_is_cpu_time_of_fixed_work(bench):
+    """machine_speed: CPU-s of a fixed loop, proportional to its size (so runs at different speeds show it)."""
+    small, large = bench.machine_speed(200_000), bench.machine_speed(2_000_000)
+    assert 0 < small < large and 4 < large / small < 25
