@@ -200,9 +200,9 @@ def calibrate(clock):
 
 # -- the table ----------------------------------------------------------------------
 def machine_speed(additions=5_000_000):
-    """CPU-s this process takes for a fixed piece of pure Python (the loop of 5 million additions
-    quoted since the second round): a shared machine's speed drifts by 20 to 60% within an hour,
-    and CPU-s of runs made at different speeds cannot be compared."""
+    """CPU-s this process takes for a fixed piece of pure Python (5 million additions in a
+    function): a shared machine's speed drifts within an hour, and CPU-s of runs made at
+    different speeds cannot be compared. It sees a slower core, not a busier memory bus."""
     start = time.process_time()
     total = 0
     for k in range(additions):
@@ -581,9 +581,9 @@ def main(argv=None):
     notes.append("load: mean 1-minute load average during the row, its own processes included; "
                  f"now {' '.join(f'{x:.1f}' for x in os.getloadavg())}. Whole run: {total_wall:.0f} s.")
     notes.append("CPU clocks on a child that burns 0.5 CPU-s: " + "; ".join(calibration))
-    notes.append(f"machine speed: the loop of 5 million additions took {speed_before:.2f} CPU-s before the rows and "
-                 f"{machine_speed():.2f} after (0.44 on this course's machine at its usual speed; compare CPU figures "
-                 "of runs made at similar speeds only)")
+    notes.append(f"machine speed: 5 million additions took {speed_before:.2f} CPU-s before the rows and "
+                 f"{machine_speed():.2f} after (0.17 to 0.19 on the course's 2-core machine at its usual speed; "
+                 "compare the CPU figures of runs made at similar speeds only)")
     notes.append(f"command: {command}")
     print()
     print(format_table(rows, checks, dnn, notes=notes, cores=os.cpu_count(), cpu_source=cpu_source,
