@@ -340,6 +340,19 @@ def test_blanking_keeps_structure_and_drops_values():
     assert judge.blank_literal("[os.system('x')]") is None
 
 
+def test_a_test_cell_is_prepared_once_per_class_and_a_bad_one_fails_every_time():
+    """kernel_source: the same cell gives the same text (kept for the next submission); a
+    reference literal that is not plain literal syntax raises JudgeError at every call."""
+    good = "C.expect_true(True, 'x')\n### BEGIN HIDDEN TESTS\n_r = np.array([0.25, 1.5])  # ref: f(x)\n### END HIDDEN TESTS"
+    first = judge.kernel_source(good, None, "a/nb/test_f")
+    assert "0.25" not in first and "np.array([0.0, 0.0])" in first
+    assert judge.kernel_source(good, None, "a/nb/test_f") is first
+    bad = good.replace("np.array([0.25, 1.5])", "secret_function()")
+    for _ in range(2):
+        with pytest.raises(judge.JudgeError, match="not plain literal syntax"):
+            judge.kernel_source(bad, None, "a/nb/test_f")
+
+
 def _display(payload):
     return {"output_type": "display_data", "data": {measure.MIME: payload, "text/plain": ""}, "metadata": {}}
 

@@ -34,6 +34,7 @@ the learner's kernel emitted at a position must match the reference there.
 """
 import ast
 import base64
+import functools
 import hashlib
 import hmac
 import json
@@ -158,8 +159,13 @@ def _perturbed(node_text, seed):
     return f"np.array({out.tolist()!r})"
 
 
+@functools.lru_cache(maxsize=2048)
 def kernel_source(source, secret=None, where=""):
-    """The test cell as the kernel runs it (see the module's docstring, step 1)."""
+    """The test cell as the kernel runs it (see the module's docstring, step 1).
+
+    Kept per (source, secret, where): every submission of a class has the same test cells, and
+    working each out again cost the driver about 0.05 CPU-s per submission. A cell that cannot
+    be prepared (JudgeError) is not kept: it raises every time."""
     lines = source.split("\n")
     for start, end in reversed(hidden_blocks(lines)):
         body = []
