@@ -166,3 +166,33 @@ def test_tool_processes_skip_jsonschemas_format_checkers():
     for first in ("import nndl.tools.learn.selfcheck; ", NBGRADER_MAIN.split("from nbgrader")[0]):
         out = subprocess.run([sys.executable, "-c", first + probe], capture_output=True, text=True, check=True)
         assert out.stdout.strip() == "[]"
+
+
+def test_autograde_all_starts_one_nbgrader_per_group_of_students_when_it_can(monkeypatch, tmp_path):
+    """Course.autograde_all: every assignment of a group of students in one nbgrader process
+    ("*") when all submitted assignments are asked for and students are at least the workers;
+    otherwise each assignment's students are split. Every submission is in exactly one job."""
+    from nndl.tools.grade.course_dir import Course
+
+    monkeypatch.setattr(Course, "repair_names", lambda self, aid: [])
+    c = Course.__new__(Course)
+    c.root = tmp_path
+    for student, aid in [("ann", "a1"), ("ann", "a2"), ("bob", "a1"), ("bob", "a2"), ("cy", "a1")]:
+        (tmp_path / "submitted" / student / aid).mkdir(parents=True)
+    jobs = []
+    monkeypatch.setattr(Course, "run", lambda self, args, check=True: jobs.append(args) or args)
+
+    def graded(args):  # the (student, aid) pairs a job grades
+        excluded = next((a.split("=", 1)[1].split(",") for a in args if "student_id_exclude" in a), [])
+        aids = ["a1", "a2"] if args[1] == "*" else [args[1]]
+        return {(s, a) for a in aids for s in c.students(a) if s not in excluded}
+
+    everything = {("ann", "a1"), ("ann", "a2"), ("bob", "a1"), ("bob", "a2"), ("cy", "a1")}
+    for aids, workers, expected_jobs in ((["a1", "a2"], 2, 2), (["a1"], 2, 2), (["a1", "a2"], 4, 5)):
+        jobs.clear()
+        c.autograde_all(aids, workers=workers)
+        assert len(jobs) == expected_jobs, jobs
+        covered = [pair for job in jobs for pair in graded(job)]
+        assert len(covered) == len(set(covered))  # nobody graded twice
+        assert set(covered) == {p for p in everything if p[1] in aids}
+        assert all(job[1] == "*" for job in jobs) == (aids == ["a1", "a2"] and workers <= 3)
