@@ -196,3 +196,38 @@ def test_autograde_all_starts_one_nbgrader_per_group_of_students_when_it_can(mon
         assert len(covered) == len(set(covered))  # nobody graded twice
         assert set(covered) == {p for p in everything if p[1] in aids}
         assert all(job[1] == "*" for job in jobs) == (aids == ["a1", "a2"] and workers <= 3)
+
+
+def test_a_fresh_course_reuses_what_generate_assignment_made_earlier(monkeypatch, tmp_path):
+    """Course.add_assignments: the second fresh course of the same assignments runs no nbgrader
+    and gets the same release and gradebook; a changed source or a course that already holds
+    something runs generate_assignment again."""
+    import sqlite3
+    import shutil as _shutil
+
+    from nndl.tools.grade import course_dir
+
+    monkeypatch.setattr(course_dir, "_GENERATED", {})
+    source = tmp_path / "source"
+    _shutil.copytree(course.SOURCE / "01_numpy_basics", source / "01_numpy_basics")
+    monkeypatch.setattr(course, "SOURCE", source)
+    calls = []
+    real = course_dir.Course.run
+    monkeypatch.setattr(course_dir.Course, "run", lambda self, args, check=True: calls.append(args[0]) or real(self, args, check))
+
+    def cells(root):
+        with sqlite3.connect(root / "gradebook.db") as db:
+            return sorted(db.execute("select name, checksum, source from source_cell"))
+
+    first, second, third = (course_dir.Course(tmp_path / name) for name in ("one", "two", "three"))
+    first.add_assignments(["01_numpy_basics"])
+    second.add_assignments(["01_numpy_basics"])
+    assert calls == ["generate_assignment"]
+    release = "release/01_numpy_basics/01_numpy_basics.ipynb"
+    assert (second.root / release).read_bytes() == (first.root / release).read_bytes()
+    assert cells(second.root) == cells(first.root) != []
+    second.add_assignments(["01_numpy_basics"])  # not fresh any more: generated again
+    nb = source / "01_numpy_basics" / "01_numpy_basics.ipynb"
+    nb.write_text(nb.read_text().replace("sigmoid", "sigmoid", 1) + "\n")  # a changed source file
+    third.add_assignments(["01_numpy_basics"])
+    assert calls == ["generate_assignment"] * 3
