@@ -118,21 +118,28 @@ def _generated_folder():
     return _GENERATED_FOLDER[0]
 
 
-def _generated_digest(aids):
-    """What generate_assignment's result depends on: the assignments' source files, the
-    course's nbgrader config and nbgrader's version."""
+def generation_digest(folders):
+    """What generate_assignment makes of the assignments {id: source folder} depends on: their
+    files, the course's nbgrader config and nbgrader's version (a hex digest)."""
     import hashlib
     from importlib.metadata import version
 
     digest = hashlib.sha256(version("nbgrader").encode())
-    for aid in aids:
-        folder = course.SOURCE / aid
+    for aid, folder in sorted(folders.items()):
+        folder = Path(folder)
         digest.update(b"\0" + aid.encode())
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and ".ipynb_checkpoints" not in p.parts):
             digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
     config = course.ROOT / "nbgrader_config.py"
     digest.update(config.read_bytes() if config.exists() else b"")
     return digest.hexdigest()
+
+
+def copy_generated(src, dst):
+    """Copy what generate_assignment made in course root ``src`` (source/, release/, the
+    gradebook) into course root ``dst``."""
+    for name in ("source", "release", "gradebook.db"):
+        (shutil.copytree if (Path(src) / name).is_dir() else shutil.copy2)(Path(src) / name, Path(dst) / name)
 
 
 class Course:
@@ -151,12 +158,10 @@ class Course:
         copy is what the self-check's prepared courses are): one nbgrader process each
         otherwise, 1.5 to 2 s, and the test suite makes about thirty such courses."""
         fresh = not any((self.root / name).exists() for name in ("source", "release", "submitted", "autograded"))
-        key = (tuple(aids), _generated_digest(aids)) if fresh and aids else None
+        key = (tuple(aids), generation_digest({aid: course.SOURCE / aid for aid in aids})) if fresh and aids else None
         if key in _GENERATED:
             (self.root / "gradebook.db").unlink(missing_ok=True)
-            for name in ("source", "release", "gradebook.db"):
-                (shutil.copytree if (_GENERATED[key] / name).is_dir() else shutil.copy2)(
-                    _GENERATED[key] / name, self.root / name)
+            copy_generated(_GENERATED[key], self.root)
             return
         for aid in aids:
             dst = self.root / "source" / aid
@@ -166,8 +171,7 @@ class Course:
             self.run(["generate_assignment", aid, "--force"])
         if key is not None:
             kept = Path(tempfile.mkdtemp(prefix="generated-", dir=_generated_folder()))
-            for name in ("source", "release", "gradebook.db"):
-                (shutil.copytree if (self.root / name).is_dir() else shutil.copy2)(self.root / name, kept / name)
+            copy_generated(self.root, kept)
             _GENERATED[key] = kept
 
     def submit(self, student, aid, notebook, name=None):

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import course
-from ..grade.course_dir import Course
+from ..grade.course_dir import Course, copy_generated, generation_digest
 from ..grade.sandbox import trusted_code_args
 
 EXIT_PASS, EXIT_FAIL, EXIT_UNUSABLE = 0, 1, 2
@@ -472,17 +472,8 @@ def _prepare_course(c, aids, sources, progress):
     """The throwaway course with ``aids`` generated: made once per version of the assignments
     (their source folders, the course's nbgrader config, nbgrader's version) and kept in
     PREPARED, then copied for every later check (it saves an nbgrader process, about 1 s)."""
-    import hashlib
-    from importlib.metadata import version
-
-    digest = hashlib.sha256(version("nbgrader").encode())
-    for aid in aids:
-        folder = sources[aid].parent
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and ".ipynb_checkpoints" not in p.parts):
-            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
-    config = course.ROOT / "nbgrader_config.py"
-    digest.update(config.read_bytes() if config.exists() else b"")
-    kept = PREPARED / f"{'+'.join(aids)}-{digest.hexdigest()[:20]}"
+    digest = generation_digest({aid: sources[aid].parent for aid in aids})
+    kept = PREPARED / f"{'+'.join(aids)}-{digest[:20]}"
     if not kept.is_dir():
         for aid in aids:
             shutil.copytree(sources[aid].parent, c.root / "source" / aid,
@@ -492,16 +483,14 @@ def _prepare_course(c, aids, sources, progress):
         making = None
         try:  # kept for the next checks; a copy made elsewhere at the same time is as good
             making = Path(tempfile.mkdtemp(prefix=kept.name + ".", dir=_mkdirs(PREPARED)))
-            for name in ("source", "release", "gradebook.db"):
-                (shutil.copytree if (c.root / name).is_dir() else shutil.copy2)(c.root / name, making / name)
+            copy_generated(c.root, making)
             making.rename(kept)
         except OSError:
             if making is not None:
                 shutil.rmtree(making, ignore_errors=True)
         return
     (c.root / "gradebook.db").unlink(missing_ok=True)
-    for name in ("source", "release", "gradebook.db"):
-        (shutil.copytree if (kept / name).is_dir() else shutil.copy2)(kept / name, c.root / name)
+    copy_generated(kept, c.root)
 
 
 def _mkdirs(folder):
