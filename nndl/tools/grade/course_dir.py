@@ -168,7 +168,9 @@ class Course:
             if dst.exists():
                 shutil.rmtree(dst)
             shutil.copytree(course.SOURCE / aid, dst)
-            self.run(["generate_assignment", aid, "--force"])
+        # a fresh course's source/ holds these assignments only: one nbgrader process for them all
+        for target in (["*"] if fresh and len(aids) > 1 else aids):
+            self.run(["generate_assignment", target, "--force"])
         if key is not None:
             kept = Path(tempfile.mkdtemp(prefix="generated-", dir=_generated_folder()))
             copy_generated(self.root, kept)

@@ -100,7 +100,7 @@ def main(argv=None, prog="nndl demo"):
         if proc.returncode != 0:
             print(proc.stdout[-2000:], proc.stderr[-2000:], file=sys.stderr)
     print(f"      {len(aids) * len(STUDENTS)} submissions autograded in {time.time() - t:.1f} s", flush=True)
-    c.generate_feedback("*" if len(aids) > 1 else aids[0])  # one nbgrader process for every assignment
+    c.generate_feedback("*")  # the demo course holds these assignments only: one nbgrader process
     csv = DEMO / "grades.csv"
     c.export_csv(csv)
     print(f"[4/4] grades exported to {csv.relative_to(course.ROOT)}; feedback in demo/feedback/\n")
