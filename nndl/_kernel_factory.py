@@ -34,11 +34,15 @@ import signal
 import socket
 import sys
 
-# What every kernel imports as it starts (its debugger, history database, inline backend
-# hooks): paid once per submission here.
+# What every kernel imports as it starts (history database, inline backend hooks): paid once
+# per submission here.
 KERNEL = ("IPython", "ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell",
           "ipykernel.debugger", "psutil", "sqlite3", "IPython.core.debugger", "IPython.core.completerlib",
           "IPython.extensions.storemagic", "IPython.core.pylabtools")
+# Not imported for the kernels: debugpy, the engine of JupyterLab's visual debugger, which nobody
+# attaches to a graded kernel. Its import was a fifth of a factory's start (0.2 CPU-s); without
+# it ipykernel leaves the debugger out, as when debugpy is not installed. A cell may still import it.
+NO_DEBUGGER = "debugpy"
 # What the course's notebooks import. The grader names those its notebooks import
 # (nndl/tools/grade/sandbox.py: notebook_libraries); only these names are taken, and a factory
 # started without a list loads them all. Importing matplotlib costs 0.3-0.5 s of a start that
@@ -68,15 +72,18 @@ def preload(libraries=LIBRARIES):
 
     wanted = [name for name in LIBRARIES if name in set(libraries)]
     drawing = "matplotlib.pyplot" in wanted
-    added = "PYDEVD_DISABLE_FILE_VALIDATION" not in os.environ
-    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # else the debugger's import prints a note
-    for name in KERNEL + tuple(wanted) + (DRAWING if drawing else ()):
-        try:
-            importlib.import_module(name)
-        except Exception:  # noqa: BLE001 - a missing optional library is imported (and fails) in the kernel
-            pass
-    if added:
-        del os.environ["PYDEVD_DISABLE_FILE_VALIDATION"]
+    blocked = NO_DEBUGGER not in sys.modules
+    if blocked:  # ipykernel.debugger's import of it fails (None in sys.modules): no debugger
+        sys.modules[NO_DEBUGGER] = None
+    try:
+        for name in KERNEL + tuple(wanted) + (DRAWING if drawing else ()):
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - a missing optional library is imported (and fails) in the kernel
+                pass
+    finally:
+        if blocked and sys.modules.get(NO_DEBUGGER, 0) is None:
+            del sys.modules[NO_DEBUGGER]
     if drawing:
         _draw_once()
 

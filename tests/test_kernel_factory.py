@@ -256,22 +256,26 @@ def test_a_kernel_started_ahead_is_the_kernel_nbclient_would_start(config, tmp_p
 
 
 def test_kernels_start_with_their_libraries_imported_but_not_the_checks(config, tmp_path):
-    """A forked kernel finds what every kernel imports (the debugger, the history database) and the
-    course libraries its submission imports anywhere (here nndl.plots, in a later line) already
-    imported by the factory, but not matplotlib, which no cell imports; it imports nndl.checks
-    itself (it hooks into that kernel's shell); the factory's settings are not in its environment."""
+    """A forked kernel finds what every kernel imports (the history database) and the course
+    libraries its submission imports anywhere (here nndl.plots, in a later line) already imported
+    by the factory, but not matplotlib, which no cell imports; it imports nndl.checks itself (it
+    hooks into that kernel's shell); the factory's settings are not in its environment. It has no
+    debugger (debugpy was kept out of the factory's imports), and a cell can still import debugpy."""
     probe = ("import os, sys\n"
              "print(sorted(m for m in ('ipykernel.debugger', 'sqlite3', 'nndl.plots', 'nndl.measure', 'nndl.checks', "
-             "'matplotlib') if m in sys.modules))\n"
+             "'matplotlib', 'debugpy') if m in sys.modules))\n"
              "print('PYDEVD_DISABLE_FILE_VALIDATION' in os.environ)\n"
              "import nndl.checks\n"
              "print(nndl.checks._SHELL is get_ipython())\n"
+             "print(hasattr(get_ipython().kernel, 'debugger'))\n"
+             "import debugpy\n"
+             "print(debugpy.__name__)\n"
              "from nndl import plots")
     results = _run(config, tmp_path, _notebook(probe), _notebook(probe))
     for result in results:
         assert _errors(result) == []
         assert _stdout(result).splitlines() == [
-            "['ipykernel.debugger', 'nndl.measure', 'nndl.plots', 'sqlite3']", "False", "True"]
+            "['ipykernel.debugger', 'nndl.measure', 'nndl.plots', 'sqlite3']", "False", "True", "False", "debugpy"]
 
 
 def test_a_submission_that_draws_gets_matplotlib_loaded_ahead(config, tmp_path):
