@@ -350,3 +350,22 @@ def test_a_check_runs_the_kernel_started_ahead(tmp_path, monkeypatch):
     (report,) = selfcheck.check([path])
     assert report.score == report.max_score > 0
     assert taken == [True]
+
+
+def test_a_check_imports_nbgrader_without_its_server_extensions(tmp_path):
+    """`nndl check` grades in its own process and serves nothing: nbgrader's package is registered
+    without its __init__ (which imports the Jupyter server extensions, 0.2-0.3 s of start-up), and
+    the notebook still gets full marks from the real converter."""
+    aid = course.assignment_ids()[0]
+    path = tmp_path / f"{aid}.ipynb"
+    nbformat.write(submissions.make_submission(aid), str(path))
+    probe = ("import sys\n"
+             "from nndl.tools.learn import selfcheck\n"
+             f"status = selfcheck.main([{str(path)!r}])\n"
+             "import nbgrader, importlib.metadata\n"
+             "print(status, sorted(m for m in sys.modules if m.startswith(('jupyter_server', 'nbgrader.server_ext'))),\n"
+             "      nbgrader.__version__ == importlib.metadata.version('nbgrader'), 'nbgrader.converters' in sys.modules)\n")
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[-1] == "0 [] True True"
+    assert "Total: " in proc.stdout
