@@ -508,8 +508,8 @@ _SNAPSHOT = []
 def _restore(info=None):
     for module, saved in _SNAPSHOT:
         current = vars(module)
-        # Before every cell, so the usual case (nothing rebound) is decided by one pass in C
-        # over about 840 names: 0.05 ms, where the loop below takes 0.6 ms.
+        # Before every cell: the usual case (nothing rebound) is decided by one pass in C over
+        # about 840 names, 0.047 ms (the loop below over all of them: 0.056 ms; timeit, 2026-12-03).
         if all(map(operator.is_, map(current.get, saved.keys(), repeat(_MISSING)), saved.values())):
             continue
         for name, value in saved.items():
