@@ -231,3 +231,52 @@ def test_a_fresh_course_reuses_what_generate_assignment_made_earlier(monkeypatch
     nb.write_text(nb.read_text().replace("sigmoid", "sigmoid", 1) + "\n")  # a changed source file
     third.add_assignments(["01_numpy_basics"])
     assert calls == ["generate_assignment"] * 3
+
+
+LAZY_PROBE = '''
+import json, sys
+from nndl.tools import lazy_package
+lazy_package("pkg")
+import pkg
+seen = lambda: sorted(m for m in sys.modules if m.startswith("pkg."))
+print(seen())                                   # nothing imported yet
+from pkg import X, b                            # a name of .a, and a submodule the __init__ names
+print(X is sys.modules["pkg.a"].X, b is sys.modules["pkg.b"], seen())
+from pkg import c                               # a submodule the __init__ does not name
+print(c.C, pkg.jd is json.dumps, seen())        # an absolute import of the __init__
+print(getattr(pkg, "RAN", None), seen())        # a name the __init__ defines: the __init__ runs
+from pkg import *
+print(sorted(k for k in dir() if k in ("X", "Y", "heavy")), pkg.Y)
+try:
+    pkg.nothing
+except AttributeError as error:
+    print("AttributeError", error)
+'''
+
+
+def test_a_lazy_package_gives_what_its_init_gives_and_imports_only_what_is_used(tmp_path):
+    """lazy_package (nndl check's imports of nbgrader and nbconvert): a name the package's
+    __init__ imports comes from its own module, the same object; a submodule imports alone; any
+    other name runs the real __init__ first (nothing is ever missing); a missing name is still an
+    AttributeError."""
+    import subprocess
+    import sys
+
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("from .a import X\nfrom . import b\nfrom .heavy import H as heavy\n"
+                                     "from json import dumps as jd\nY = 2\nRAN = True\n__all__ = ['X', 'Y', 'heavy']\n")
+    (pkg / "a.py").write_text("class X:\n    pass\n")
+    (pkg / "b.py").write_text("B = 1\n")
+    (pkg / "c.py").write_text("C = 3\n")
+    (pkg / "heavy.py").write_text("H = 'heavy'\n")
+    out = subprocess.run([sys.executable, "-c", LAZY_PROBE], capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == [
+        "[]",
+        "True True ['pkg.a', 'pkg.b']",
+        "3 True ['pkg.a', 'pkg.b', 'pkg.c']",
+        "True ['pkg.a', 'pkg.b', 'pkg.c', 'pkg.heavy']",
+        "['X', 'Y', 'heavy'] 2",
+        "AttributeError module 'pkg' has no attribute 'nothing'",
+    ]
