@@ -32,7 +32,7 @@ LIGHT_PACKAGES = ("nbgrader", "nbgrader.preprocessors", "nbgrader.converters", "
                   "nbconvert.exporters", "nbconvert.preprocessors", "nbconvert.writers", "nbconvert.filters")
 
 
-def import_nbgrader_lightly(packages=LIGHT_PACKAGES):
+def lazy_grading_packages(packages=LIGHT_PACKAGES):
     """Register nbgrader's and nbconvert's packages lazily (``lazy_package``): the check's imports
     of nbgrader's converter take 0.25 s less. For a tool process that grades in-process and
     serves nothing (``nndl check``); not for a Jupyter server, which loads nbgrader's extensions

@@ -34,7 +34,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import course, import_nbgrader_lightly
+from .. import course, lazy_grading_packages
 from ..grade.course_dir import Course, copy_generated, generation_digest
 from ..grade.sandbox import trusted_code_args
 
@@ -384,7 +384,7 @@ def check(paths, timeout=None, sources=None, workers=None, progress=None):
     timeout: seconds per cell; the course's Execute.timeout when None.
     A folder's notebooks that match no assignment are skipped (``skipped``).
     """
-    import_nbgrader_lightly()  # this process grades, it serves nothing: 0.2-0.3 s of start-up
+    lazy_grading_packages()  # this process grades, it serves nothing: 0.2-0.3 s of start-up
     sources = course_sources() if sources is None else dict(sources)
     progress = progress or (lambda msg: None)
     notebooks, reports = expand(paths)
