@@ -384,7 +384,7 @@ def check(paths, timeout=None, sources=None, workers=None, progress=None):
     timeout: seconds per cell; the course's Execute.timeout when None.
     A folder's notebooks that match no assignment are skipped (``skipped``).
     """
-    lazy_grading_packages()  # this process grades, it serves nothing: 0.2-0.3 s of start-up
+    lazy_grading_packages()  # this process grades, it serves nothing: about 0.5 s of imports saved
     sources = course_sources() if sources is None else dict(sources)
     progress = progress or (lambda msg: None)
     notebooks, reports = expand(paths)
