@@ -49,19 +49,22 @@ def lazy_package(name):
     ``__init__`` would have bound it: the same object. Any other attribute (``__all__``, a name
     the ``__init__`` defines itself) is a submodule if there is one of that name, and otherwise
     runs the real ``__init__`` first: nothing is ever missing, only the imports of the modules
-    nobody uses are saved. Does nothing if ``name`` is imported already or is not an installed
-    package."""
+    nobody uses are saved. Does nothing if ``name`` is imported already, is not an installed
+    package, or its ``__init__`` cannot be read."""
     import ast
     import importlib
     import importlib.util
 
     if name in sys.modules:
         return
-    spec = importlib.util.find_spec(name)
-    if spec is None or not spec.submodule_search_locations or not spec.origin:
-        return
-    with open(spec.origin, encoding="utf-8") as f:
-        tree = ast.parse(f.read())
+    try:
+        spec = importlib.util.find_spec(name)
+        if spec is None or not spec.submodule_search_locations or not spec.origin:
+            return
+        with open(spec.origin, "rb") as f:
+            tree = ast.parse(f.read())
+    except (ImportError, OSError, SyntaxError, ValueError):
+        return  # imported the ordinary way, when it is
     shortcuts = {}  # name -> (module, attribute or None for the module itself)
     for node in ast.walk(tree):
         if not isinstance(node, ast.ImportFrom) or node.level > 1:
