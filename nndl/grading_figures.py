@@ -17,9 +17,9 @@ The grader therefore starts kernels with
   and figures do not pile up from cell to cell.
 
 The plot helpers (``nndl.plots``, ``nndl.planar``, ``nndl.dnn``) mark the
-figures a learner's feedback is better with (their own learning curves, the
-decision boundary of their own network) and, when ``active()``, skip the work
-of the figures that will be thrown away. Without this backend (a learner's own
+figures a learner's feedback is better with (their own learning curves of two
+costs or more, the decision boundary of their own network) and, when ``active()``,
+skip the work of the figures that will be thrown away. Without this backend (a learner's own
 run: the inline backend) ``keep`` only sets an attribute and ``active()`` is
 False: every figure is drawn and shown as before.
 

@@ -8,9 +8,9 @@
 - The plot helpers keep their return types under the backend, still check their
   inputs, and skip the work of discarded figures.
 - The grader sets the backend for graded kernels (sandboxed and not) and only for them.
-- A real autograde of 02 (reference solution), by nbgrader and by `nndl grade`: the
-  autograded notebook and the feedback HTML hold exactly the learning curves, and no
-  stderr output.
+- A real autograde of 03 (reference solution), by nbgrader and by `nndl grade` (with 02):
+  the autograded notebook and the feedback HTML hold exactly the kept figures (03's decision
+  boundary; none for 02, whose graded trainings record one cost), and no stderr output.
 """
 import base64
 import os
@@ -131,6 +131,11 @@ HELPERS = textwrap.dedent("""
         assert isinstance(ax, Axes) and not ax.lines and not ax.patches and not ax.texts
     fig = plot_costs([1.0, 0.5])
     assert grading_figures.kept(fig) and fig.axes[0].lines
+    fig = plot_costs({"a": [0.7], "b": [0.7, 0.6]})  # one curve of two costs is a curve
+    assert grading_figures.kept(fig) and len(fig.axes[0].lines) == 2
+    for one in ([0.69], {"lr 0.01": [0.69], "lr 0.001": [np.float64(0.69)]}):  # a graded run's: iteration 0 only
+        fig = plot_costs(one)
+        assert not grading_figures.kept(fig) and fig.axes[0].lines
 
     X, Y = load_planar_dataset()
     def never(points):
@@ -168,29 +173,37 @@ def test_the_grader_sets_the_backend_for_graded_kernels_only():
 
 
 @pytest.mark.parametrize("grader", ["nbgrader autograde", "nndl grade"])
-def test_graded_02_feedback_holds_exactly_the_learning_curves(grader):
+def test_graded_feedback_holds_exactly_the_kept_figures(grader):
     """Graded by nbgrader (a kernel per notebook) or by nndl grade (a submission of several
     notebooks: kernels forked by one factory, which imported matplotlib before any kernel
-    existed), 02's feedback shows the two learning curves."""
+    existed), 03's feedback shows the decision boundary of the learner's network and no other
+    figure. With nndl grade, 02 too: no figure at all (grading shortens its trainings to one
+    recorded cost, and one point is no learning curve; its image grids are never drawn)."""
     from nndl.tools.grade import class_grader
 
-    aid = "02_logistic_regression"
-    aids = ["01_numpy_basics", aid] if grader == "nndl grade" else [aid]
+    aids = ["02_logistic_regression", "03_planar_classification"]
+    if grader == "nbgrader autograde":
+        aids = aids[1:]
     with temporary_course(aids, prefix="nndl-figures-") as c:
         for a in aids:
             c.submit("ada", a, submissions.make_submission(a))
         if grader == "nndl grade":
             assert class_grader.main(["--root", str(c.root), "--workers", "1"]) == 0
         else:
-            for proc in c.autograde_all([aid]):
+            for proc in c.autograde_all(aids):
                 assert proc.returncode == 0, proc.stderr[-3000:]
-        c.generate_feedback(aid)
+        c.generate_feedback("*")
         import nbformat
-        nb = nbformat.read(c.autograded_notebook("ada", aid), as_version=4)
-        page = c.feedback_html("ada", aid).read_text()
-    with_png = [c.source for c in nb.cells if c.cell_type == "code" and pngs(c)]
-    assert len(with_png) == 2 and all("plot_costs(" in src for src in with_png), with_png
-    grids = [c for c in nb.cells if c.cell_type == "code" and "plot_image_grid(" in c.source]
-    assert len(grids) == 2 and not any(pngs(c) for c in grids)  # the dataset and own-images grids
-    assert stderr(nb) == []
-    assert page.count("data:image/png;base64,") == 2
+        graded = {a: (nbformat.read(c.autograded_notebook("ada", a), as_version=4),
+                      c.feedback_html("ada", a).read_text()) for a in aids}
+    for aid, (nb, page) in graded.items():
+        with_png = [c.source for c in nb.cells if c.cell_type == "code" and pngs(c)]
+        assert stderr(nb) == []
+        if aid.startswith("03"):
+            assert len(with_png) == 1 and "plot_decision_boundary(" in with_png[0], with_png
+            assert "hidden layer of 4 tanh units" in with_png[0]
+            assert page.count("data:image/png;base64,") == 1
+        else:
+            assert with_png == [] and "data:image/png;base64," not in page
+            grids = [c for c in nb.cells if c.cell_type == "code" and "plot_image_grid(" in c.source]
+            assert len(grids) == 2  # the dataset and own-images grids, not drawn
