@@ -278,6 +278,22 @@ def test_kernels_start_with_their_libraries_imported_but_not_the_checks(config, 
             "['ipykernel.debugger', 'nndl.measure', 'nndl.plots', 'sqlite3']", "False", "True", "False", "debugpy"]
 
 
+def test_a_forked_kernel_finds_the_factorys_imports_frozen_and_its_collector_on(config, tmp_path):
+    """The objects the factory's imports made are out of the cyclic collector's sight in each
+    forked kernel (gc.freeze: no full collection walks them again), while the collector is on
+    and still frees what a cell leaves in a reference cycle."""
+    probe = ("import gc, weakref\n"
+             "class Node: pass\n"
+             "a, b = Node(), Node()\n"
+             "a.other, b.other = b, a\n"
+             "alive = weakref.ref(a)\n"
+             "del a, b\n"
+             "gc.collect()\n"
+             "print(gc.isenabled(), gc.get_freeze_count() > 20000, alive() is None)")
+    results = _run(config, tmp_path, _notebook(probe), _notebook(probe))
+    assert [_stdout(r) for r in results] == ["True True True\n"] * 2
+
+
 def test_a_submission_that_draws_gets_matplotlib_loaded_ahead(config, tmp_path):
     """When a notebook of the submission imports matplotlib.pyplot (in its last cell), every kernel
     of it starts with pyplot and the grading backend already imported."""
