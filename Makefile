@@ -21,8 +21,8 @@ export MPLBACKEND ?= Agg
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	# byte-compiled now: a grading sandbox cannot write nndl/__pycache__, so each kernel would
-	# compile nndl.checks again (0.03 s), as would every command where PYTHONDONTWRITEBYTECODE is set
+	# byte-compiled now, for the commands where PYTHONDONTWRITEBYTECODE is set (the grader also
+	# refreshes the learner library's bytecode before a sandbox starts: sandbox.learner_bytecode)
 	$(PY) -m compileall -q nndl
 	touch $(STAMP)
 

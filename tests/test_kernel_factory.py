@@ -10,6 +10,7 @@ import json
 import os
 import sys
 import time
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -292,6 +293,48 @@ def test_a_forked_kernel_finds_the_factorys_imports_frozen_and_its_collector_on(
              "print(gc.isenabled(), gc.get_freeze_count() > 20000, alive() is None)")
     results = _run(config, tmp_path, _notebook(probe), _notebook(probe))
     assert [_stdout(r) for r in results] == ["True True True\n"] * 2
+
+
+def test_kernels_import_the_learner_library_from_bytecode_the_grader_made(config, tmp_path):
+    """A kernel cannot write nndl/__pycache__: the grader byte-compiles the learner library before
+    it starts a sandbox (here nndl.checks' bytecode was removed first), so no kernel compiles it."""
+    import importlib.util
+
+    import nndl.checks
+    from nndl.tools.grade import sandbox
+
+    Path(importlib.util.cache_from_source(nndl.checks.__file__)).unlink(missing_ok=True)
+    sandbox.learner_bytecode.cache_clear()
+    probe = ("import importlib.util, os, struct, nndl.checks as m\n"
+             "pyc = importlib.util.cache_from_source(m.__file__)\n"
+             "header = open(pyc, 'rb').read(16) if os.path.exists(pyc) else b''\n"
+             "st = os.stat(m.__file__)\n"
+             "print(header[8:16] == struct.pack('<II', int(st.st_mtime) & 0xFFFFFFFF, st.st_size & 0xFFFFFFFF))")
+    assert [_stdout(r) for r in _run(config, tmp_path, _notebook(probe))] == ["True\n"]
+
+
+def test_learner_bytecode_compiles_what_is_stale_and_is_quiet_where_it_cannot(tmp_path, capsys):
+    """The grader's byte-compilation of a folder: stale modules get fresh bytecode; a read-only
+    folder is left as it is, without an error or a word on the terminal."""
+    import importlib.util
+
+    from nndl.tools.grade import sandbox
+
+    writable, readonly = tmp_path / "w", tmp_path / "r"
+    for folder in (writable, readonly):
+        folder.mkdir()
+        (folder / "mod.py").write_text("X = 1\n")
+    assert sandbox.learner_bytecode(writable) is True
+    assert Path(importlib.util.cache_from_source(str(writable / "mod.py"))).exists()
+    readonly.chmod(0o555)
+    try:
+        if os.access(readonly, os.W_OK):  # root writes anyway: a folder that cannot hold __pycache__
+            readonly.chmod(0o755)
+            (readonly / "__pycache__").write_text("not a folder")
+        assert sandbox.learner_bytecode(readonly) is False
+    finally:
+        readonly.chmod(0o755)
+    assert capsys.readouterr() == ("", "")
 
 
 def test_a_submission_that_draws_gets_matplotlib_loaded_ahead(config, tmp_path):

@@ -82,6 +82,37 @@ def test_every_verb_has_help(capsys):
         assert f"usage: nndl {verb}" in capsys.readouterr().out
 
 
+def test_a_self_check_runs_with_the_cyclic_collector_paused(monkeypatch):
+    """`nndl check` runs with Python's cyclic collector off (a short process: its full collections
+    walked the imported modules, 0.2-0.3 s); other verbs do not; the collector is on again after,
+    even when the verb fails."""
+    import gc
+    import sys
+    import types
+
+    import pytest
+    from nndl.tools import cli
+
+    seen = []
+
+    def main(argv, prog):
+        seen.append(gc.isenabled())
+        if argv:
+            raise RuntimeError("the verb failed")
+        return 0
+
+    monkeypatch.setitem(sys.modules, "nndl_fake_verb", types.SimpleNamespace(main=main))
+    for verb in ("check", "report"):
+        monkeypatch.setitem(cli.VERBS, verb, ("nndl_fake_verb", "learner", "a stand-in"))
+    assert gc.isenabled()
+    assert cli.main(["check"]) == 0 and gc.isenabled()
+    with pytest.raises(RuntimeError):
+        cli.main(["check", "boom"])
+    assert gc.isenabled()
+    assert cli.main(["report"]) == 0
+    assert seen == [False, False, True]
+
+
 def test_console_script_is_installed():
     """The venv has an `nndl` executable that runs the same command."""
     import subprocess

@@ -5,6 +5,8 @@ argparse ``--help`` says what it does; adding a verb is one line in VERBS.
 The modules are imported only when their verb runs, so ``nndl check`` does
 not pay for the grader's imports and the other way round.
 """
+import contextlib
+import gc
 import importlib
 import os
 import sys
@@ -53,8 +55,30 @@ def main(argv=None):
     if name not in VERBS:
         print(f"nndl: unknown command {name!r}\n\n{usage()}", file=sys.stderr)
         return 2
-    module = importlib.import_module(VERBS[name][0])
-    return module.main(rest, prog=f"nndl {name}")
+    with collector_paused(name in PAUSE_COLLECTOR):
+        module = importlib.import_module(VERBS[name][0])
+        return module.main(rest, prog=f"nndl {name}")
+
+
+# Commands that run for seconds and make little cyclic garbage: Python's cyclic collector is
+# paused while they run (reference counting still frees everything else). A self-check of 01
+# made two full collections over its 110 000 objects, nearly all of them imported modules that
+# live as long as the process: 0.2 to 0.3 s of its 2 s, on the learner's wait. Without them it
+# leaves about 3 500 unreachable objects behind (7 800 for a folder of five notebooks).
+PAUSE_COLLECTOR = {"check"}
+
+
+@contextlib.contextmanager
+def collector_paused(pause=True):
+    """The cyclic garbage collector off inside (if ``pause``), as it was after."""
+    was_on = gc.isenabled()
+    if pause:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 # Commands whose process ends as soon as their report is out: tearing down the
