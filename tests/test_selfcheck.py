@@ -355,8 +355,9 @@ def test_a_check_runs_the_kernel_started_ahead(tmp_path, monkeypatch):
 def test_a_check_imports_nbgrader_without_its_server_extensions(tmp_path):
     """`nndl check` grades in its own process and serves nothing: nbgrader's and nbconvert's
     packages are registered lazily (nndl.tools.lazy_package), so neither the Jupyter server
-    extensions nor nbconvert's HTML filters are imported (0.5 s of start-up), and the notebook
-    still gets full marks from the real converter."""
+    extensions nor nbconvert's HTML filters are imported (0.5 s of start-up), nor nbgrader's
+    JupyterHub plugin (requests), setuptools (nbgrader's zip helpers) or IPython's shell (a kernel
+    spec lookup), and the notebook still gets full marks from the real converter."""
     aid = course.assignment_ids()[0]
     path = tmp_path / f"{aid}.ipynb"
     nbformat.write(submissions.make_submission(aid), str(path))
@@ -365,9 +366,11 @@ def test_a_check_imports_nbgrader_without_its_server_extensions(tmp_path):
              f"status = selfcheck.main([{str(path)!r}])\n"
              "import nbgrader, importlib.metadata\n"
              "print(status, sorted(m for m in sys.modules if m.startswith(('jupyter_server', 'nbgrader.server_ext',\n"
-             "                                                             'bs4', 'bleach', 'mistune', 'jinja2'))),\n"
+             "                                                             'bs4', 'bleach', 'mistune', 'jinja2',\n"
+             "                                                             'requests', 'IPython.core'))),\n"
+             "      'setuptools' in sys.modules,\n"
              "      nbgrader.__version__ == importlib.metadata.version('nbgrader'), 'nbgrader.converters' in sys.modules)\n")
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.splitlines()[-1] == "0 [] True True"
+    assert proc.stdout.splitlines()[-1] == "0 [] False True True"
     assert "Total: " in proc.stdout

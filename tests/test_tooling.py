@@ -1,5 +1,6 @@
 """The build, the lab workspace and the nbgrader preprocessors, on small inputs."""
 import jupytext
+import pytest
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
@@ -82,35 +83,42 @@ def test_every_verb_has_help(capsys):
         assert f"usage: nndl {verb}" in capsys.readouterr().out
 
 
-def test_a_self_check_runs_with_the_cyclic_collector_paused(monkeypatch):
-    """`nndl check` runs with Python's cyclic collector off (a short process: its full collections
-    walked the imported modules, 0.2-0.3 s); other verbs do not; the collector is on again after,
-    even when the verb fails."""
+def test_a_self_check_runs_without_the_cyclic_collector(monkeypatch):
+    """The `nndl check` process runs with Python's cyclic collector off, to its quick exit (its
+    full collections walked the imported modules: 0.2-0.3 s); other verbs run with it on."""
     import gc
     import sys
     import types
 
-    import pytest
     from nndl.tools import cli
 
-    seen = []
+    seen, exits = [], []
 
     def main(argv, prog):
         seen.append(gc.isenabled())
-        if argv:
-            raise RuntimeError("the verb failed")
         return 0
+
+    class Exited(Exception):
+        pass
+
+    def fake_exit(status):
+        exits.append(status)
+        raise Exited
 
     monkeypatch.setitem(sys.modules, "nndl_fake_verb", types.SimpleNamespace(main=main))
     for verb in ("check", "report"):
         monkeypatch.setitem(cli.VERBS, verb, ("nndl_fake_verb", "learner", "a stand-in"))
-    assert gc.isenabled()
-    assert cli.main(["check"]) == 0 and gc.isenabled()
-    with pytest.raises(RuntimeError):
-        cli.main(["check", "boom"])
-    assert gc.isenabled()
-    assert cli.main(["report"]) == 0
-    assert seen == [False, False, True]
+    monkeypatch.setattr(cli.os, "_exit", fake_exit)
+    try:
+        for verb in ("report", "check"):
+            monkeypatch.setattr(sys, "argv", ["nndl", verb])
+            try:
+                cli.entry_point()
+            except (SystemExit, Exited):
+                pass
+    finally:
+        gc.enable()
+    assert seen == [True, False] and exits == [0]
 
 
 def test_console_script_is_installed():
@@ -311,3 +319,73 @@ def test_a_lazy_package_gives_what_its_init_gives_and_imports_only_what_is_used(
         "['X', 'Y', 'heavy'] 2",
         "AttributeError module 'pkg' has no attribute 'nothing'",
     ]
+
+
+STAND_IN_PROBE = '''
+import sys
+from nndl.tools import lazy_functions
+lazy_functions("tools_pkg.archive", ("unpack", "other"))
+from tools_pkg.archive import unpack, other     # as nbgrader.utils imports setuptools' helpers
+print("tools_pkg" in sys.modules, "LOADED" in sys.modules["tools_pkg.archive"].__dict__)
+print(unpack(20, add=1), sys.modules["tools_pkg.archive"].LOADED)   # the first call imports it
+import tools_pkg.archive as real
+print(real.unpack is not unpack, other(3), real.CONSTANT)
+lazy_functions("tools_pkg.more", ("f",))
+import tools_pkg.more as more                   # imported as it is: not a package, no __path__
+print(more.CONSTANT, sys.modules["tools_pkg.more"].f(1))   # any other name imports it at once
+'''
+
+
+def test_a_stand_in_module_imports_the_real_one_when_a_function_is_called(tmp_path):
+    """lazy_functions (nndl check's stand-in for setuptools' archive helpers): importing the names
+    imports nothing (not even the parent package); the first call imports the real module,
+    which then replaces the stand-in and gives the same results; another attribute imports it."""
+    import subprocess
+    import sys
+
+    pkg = tmp_path / "tools_pkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    for name in ("archive", "more"):
+        (pkg / f"{name}.py").write_text("LOADED = True\nCONSTANT = 'real'\n"
+                                        "def unpack(x, add=0):\n    return x + add\n"
+                                        "def other(x):\n    return -x\n"
+                                        "def f(x):\n    return x * 10\n")
+    out = subprocess.run([sys.executable, "-c", STAND_IN_PROBE], capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == ["False False", "21 True", "True -3 real", "real 10"]
+
+
+def test_notebook_schemas_are_compiled_once_and_validate_as_nbformats(tmp_path, monkeypatch):
+    """cached_notebook_validators (nndl check): nbformat's schema validator is built from code
+    compiled in an earlier process, and accepts and rejects the same notebooks; an unreadable
+    cache entry is compiled again."""
+    import nbformat
+    from nbformat import json_compat, validator
+
+    from nndl.tools import cached_notebook_validators
+
+    monkeypatch.setattr(json_compat, "_VALIDATOR_MAP", list(json_compat._VALIDATOR_MAP))
+    monkeypatch.setattr(validator, "validators", {})
+    cached_notebook_validators(tmp_path)
+    good = nbformat.read(course.SOURCE / "01_numpy_basics" / "01_numpy_basics.ipynb", as_version=4)
+    nbformat.validate(good)
+    cached = sorted(tmp_path.iterdir())
+    assert len(cached) == 1 and cached[0].name.startswith("notebook-schema-")
+    made = cached[0].stat().st_mtime_ns
+
+    validator.validators.clear()  # as in a new process: the schema's code comes from the cache
+    bad = nbformat.from_dict(good)
+    bad.cells[0]["cell_type"] = "bogus"
+    nbformat.validate(good)
+    with pytest.raises(nbformat.ValidationError):
+        nbformat.validate(bad)
+    assert type(validator.get_validator(4, 5)).__name__ == "CachedFastJsonSchemaValidator"
+    assert cached[0].stat().st_mtime_ns == made
+
+    cached[0].write_bytes(b"not marshal data")
+    validator.validators.clear()
+    nbformat.validate(good)
+    with pytest.raises(nbformat.ValidationError):
+        nbformat.validate(bad)
+    assert cached[0].read_bytes() != b"not marshal data"

@@ -29,16 +29,60 @@ for _name in JSONSCHEMA_FORMAT_CHECKERS:
 # Jupyter server extensions), nbconvert's (every exporter, and with them the HTML filters: bs4,
 # bleach, mistune, jinja2), and the collections of preprocessors and converters.
 LIGHT_PACKAGES = ("nbgrader", "nbgrader.preprocessors", "nbgrader.converters", "nbconvert",
-                  "nbconvert.exporters", "nbconvert.preprocessors", "nbconvert.writers", "nbconvert.filters")
+                  "nbconvert.exporters", "nbconvert.preprocessors", "nbconvert.writers", "nbconvert.filters",
+                  # nbgrader.api's Authenticator, without the JupyterHub plugin and with it requests
+                  "nbgrader.auth",
+                  # jupyter_client's kernel spec lookup wants IPython.paths only, not IPython's shell
+                  "IPython")
+# module -> its functions that a light package imports but a check never calls: nbgrader.utils
+# imports setuptools' archive helpers (for zip collection) and with them setuptools (58 modules)
+LIGHT_FUNCTIONS = {"setuptools.archive_util": ("unpack_archive", "unpack_tarfile", "unpack_zipfile")}
 
 
-def lazy_grading_packages(packages=LIGHT_PACKAGES):
-    """Register nbgrader's and nbconvert's packages lazily (``lazy_package``): the check's imports
-    of nbgrader's converter take 0.4 s less (1.2 -> 0.8 s). For a tool process that grades in-process and
-    serves nothing (``nndl check``); not for a Jupyter server, which loads nbgrader's extensions
-    from the package. A package already imported is left as it is."""
+def lazy_grading_packages(packages=LIGHT_PACKAGES, functions=LIGHT_FUNCTIONS):
+    """Register nbgrader's and nbconvert's packages lazily (``lazy_package``), and the modules of
+    ``functions`` as stand-ins (``lazy_functions``): the check's imports of nbgrader's converter
+    take 0.5 s less (1.2 -> 0.7 s). For a tool process that grades in-process and serves nothing
+    (``nndl check``); not for a Jupyter server, which loads nbgrader's extensions from the
+    package. A package or module already imported is left as it is."""
     for name in packages:
         lazy_package(name)
+    for module, names in functions.items():
+        lazy_functions(module, names)
+
+
+def lazy_functions(module, names):
+    """Register ``module`` as a stand-in whose functions ``names`` import the real module when first
+    called (and then call the real function); any other attribute imports it at once. Once
+    imported, the real module replaces the stand-in. For ``from module import f`` in a package
+    whose ``f`` a process may never call. Does nothing if ``module`` is imported already."""
+    import importlib
+    import types
+
+    if module in sys.modules:
+        return
+    stand_in = types.ModuleType(module, f"stand-in for {module}, imported when used (nndl.tools.lazy_functions)")
+
+    def real():
+        if sys.modules.get(module) is stand_in:
+            del sys.modules[module]
+        return importlib.import_module(module)
+
+    def forward(name):
+        def call(*args, **kwargs):
+            return getattr(real(), name)(*args, **kwargs)
+        call.__name__ = call.__qualname__ = name
+        return call
+
+    def __getattr__(attr):
+        if attr.startswith("__"):  # what the import system asks (__path__: is it a package?)
+            raise AttributeError(attr)
+        return getattr(real(), attr)
+
+    for name in names:
+        setattr(stand_in, name, forward(name))
+    stand_in.__getattr__ = __getattr__
+    sys.modules[module] = stand_in
 
 
 def lazy_package(name):
@@ -98,3 +142,68 @@ def lazy_package(name):
 
     package.__getattr__ = __getattr__
     sys.modules[name] = package
+
+
+def cached_notebook_validators(folder):
+    """nbformat's schema validators made from a cache in ``folder``: nbformat compiles the
+    notebook schema with fastjsonschema (generating Python source, then compiling it) the first
+    time it validates a notebook of a given version: 75 ms a schema, every process. The compiled
+    code is kept in ``folder``, keyed by the schema, fastjsonschema's version and Python's
+    bytecode version, and later processes load it (0.3 ms). For a short tool process on the
+    critical path of a wait (``nndl check``). The cache is this user's own (as the prepared
+    courses are): nothing from a notebook or a kernel goes into it.
+    """
+    from pathlib import Path
+
+    try:
+        from nbformat import json_compat
+    except ImportError:
+        return
+    for k, (name, module, cls) in enumerate(json_compat._VALIDATOR_MAP):
+        if name == "fastjsonschema" and not getattr(cls, "_nndl_cached", False):
+            json_compat._VALIDATOR_MAP[k] = (name, module, _cached_validator_class(json_compat, cls, Path(folder)))
+
+
+def _cached_validator_class(json_compat, base, folder):
+    class CachedFastJsonSchemaValidator(base):
+        """nbformat's FastJsonSchemaValidator, its schema compiled once per machine (``folder``)."""
+        _nndl_cached = True
+
+        def __init__(self, schema):
+            json_compat.JsonSchemaValidator.__init__(self, schema)  # what base.__init__ does first
+            self._validator = _compiled_schema(schema, folder)
+
+    return CachedFastJsonSchemaValidator
+
+
+def _compiled_schema(schema, folder):
+    """fastjsonschema.compile(schema), from ``folder`` when it was compiled before."""
+    import hashlib
+    import importlib.util
+    import json
+    import marshal
+    import os
+    from importlib.metadata import version
+
+    import fastjsonschema
+
+    key = hashlib.sha256(json.dumps([schema, version("fastjsonschema"), importlib.util.MAGIC_NUMBER.hex()],
+                                    sort_keys=True).encode()).hexdigest()[:32]
+    path = folder / f"notebook-schema-{key}.marshal"
+    try:
+        name, code = marshal.loads(path.read_bytes())
+        scope = {}
+        exec(code, scope)
+        return scope[name]
+    except Exception:  # noqa: BLE001 - not cached yet (or unreadable): compiled as nbformat would
+        pass
+    func = fastjsonschema.compile(schema)
+    try:
+        code = compile(fastjsonschema.compile_to_code(schema), f"<notebook schema {key}>", "exec")
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = folder / f".{path.name}.{os.getpid()}"
+        partial.write_bytes(marshal.dumps((func.__name__, code)))
+        partial.replace(path)  # whole or not at all, whoever writes it at the same time
+    except Exception:  # noqa: BLE001 - a cache that cannot be written: compiled each time, as before
+        pass
+    return func
