@@ -133,8 +133,9 @@ def test_factory_that_cannot_start_falls_back(tmp_path):
 
 
 def test_one_factory_per_submission_of_several_notebooks(monkeypatch, config, tmp_path):
-    """execute_submission starts one factory for a submission of several notebooks (and none for one)."""
-    made = []
+    """execute_submission starts one factory for a submission of several notebooks (and none for
+    one); after each submission the worker asks to freeze what it built (done once per process)."""
+    made, frozen = [], []
     real = KernelFactory.__init__
 
     def counting(self, *args, **kwargs):
@@ -142,10 +143,12 @@ def test_one_factory_per_submission_of_several_notebooks(monkeypatch, config, tm
         real(self, *args, **kwargs)
 
     monkeypatch.setattr(KernelFactory, "__init__", counting)
+    monkeypatch.setattr(remote, "freeze_once", lambda: frozen.append(True))
     _run(config, tmp_path, _notebook("1"), _notebook("2"))
     assert len(made) == 1
     _run(config, tmp_path, _notebook("1"))
     assert len(made) == 1
+    assert len(frozen) == 2
 
 
 # A kernel that starts 2.5 s late; with ``lose``, IOPub also drops what it publishes in its

@@ -389,3 +389,28 @@ def test_notebook_schemas_are_compiled_once_and_validate_as_nbformats(tmp_path, 
     with pytest.raises(nbformat.ValidationError):
         nbformat.validate(bad)
     assert cached[0].read_bytes() != b"not marshal data"
+
+
+def test_a_grading_process_freezes_what_it_built_once(tmp_path):
+    """freeze_once (the grader's driver and workers, after their first submission): the objects
+    alive then leave the cyclic collector's sight; a second call freezes nothing more, so what
+    later submissions make (and leave in cycles) is still collected."""
+    import subprocess
+    import sys
+
+    probe = ("import gc, weakref\n"
+             "from nndl.tools import freeze_once\n"
+             "assert gc.get_freeze_count() == 0\n"
+             "freeze_once()\n"
+             "first = gc.get_freeze_count()\n"
+             "class Node: pass\n"
+             "a, b = Node(), Node()\n"
+             "a.other, b.other = b, a\n"
+             "alive = weakref.ref(a)\n"
+             "freeze_once()\n"
+             "del a, b\n"
+             "gc.collect()\n"
+             "print(first > 1000, gc.get_freeze_count() == first, alive() is None, gc.isenabled())\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["True"] * 4

@@ -34,7 +34,7 @@ import threading
 import time
 from pathlib import Path
 
-from .. import course
+from .. import course, freeze_once
 from .course_dir import Course
 from .dask_grader import ClusterLost, Grader, Journal, Submission, digest_folder, load_config, repair_names, results
 
@@ -265,6 +265,7 @@ def grade(subs, todo, config, journal, args):
             grader.grade(sub)
             journal.record(sub, sub.status, sub.digest)
             progress.update(failed=sub.status == "failed")
+            freeze_once()  # what the first submission imported and built lives to the end
         return 0
     except KeyboardInterrupt:
         if progress:

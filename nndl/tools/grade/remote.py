@@ -17,6 +17,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+from .. import freeze_once
+
 # One BLAS thread per kernel: a machine runs one single-threaded worker per
 # core, and multithreaded BLAS in every kernel oversubscribes the cores (the
 # same setting as nbgrader_env in course_dir.py). An explicit setting is kept.
@@ -108,6 +110,7 @@ def execute_submission(notebooks, config, preprocessor):
         finally:
             if factory is not None:
                 factory.close()
+            freeze_once()  # what the first submission imported and built lives as long as this worker
 
 
 def _kernel_arguments(config, preprocessor):
