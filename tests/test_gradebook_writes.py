@@ -122,3 +122,46 @@ def test_a_notebook_whose_grades_cannot_all_be_saved_saves_none(gradebook, monke
         _save(SaveAutoGradesAtOnce, gradebook, _notebook())
     assert _rows(gradebook) == before
     assert before[0] == [("fails", None, True), ("passes", None, True), ("stderr", None, True)]
+
+
+def _selects(path, step, nb):
+    """(rows written, SELECTs of grades and comments) when ``step`` saves ``nb``'s grades."""
+    statements = []
+
+    def count(conn, cursor, statement, *args):
+        if statement.lstrip().upper().startswith("SELECT") and ("FROM grade " in statement or "FROM comment " in statement):
+            statements.append(statement)
+
+    from sqlalchemy.engine import Engine
+
+    event.listen(Engine, "before_cursor_execute", count)
+    try:
+        _save(step, path, nb)
+    finally:
+        event.remove(Engine, "before_cursor_execute", count)
+    return _rows(path), len(statements)
+
+
+def test_a_notebooks_grades_and_comments_are_read_in_four_queries(gradebook, tmp_path):
+    """nbgrader finds each graded cell's grade and comment with a query of its own (here with a
+    task cell too, found after the grade and solution cells as nbgrader looks); the course's
+    step reads them in four queries and writes the same rows."""
+    from nbformat.v4 import new_markdown_cell
+
+    nb = _notebook()
+    task = new_markdown_cell("Explain f.")
+    task.metadata.nbgrader = {"grade": False, "solution": False, "task": True, "locked": True,
+                              "grade_id": "explain", "points": 1, "schema_version": 3}
+    task.metadata.nbgrader["checksum"] = utils.compute_checksum(task)
+    nb.cells.append(task)
+    with Gradebook(f"sqlite:///{gradebook}") as gb:
+        gb.add_task_cell("explain", "n", "a", max_score=1, cell_type="markdown")
+        gb.remove_submission("a", "s")
+        gb.add_submission("a", "s")
+    theirs = tmp_path / "theirs.db"
+    shutil.copy(gradebook, theirs)
+    rows_theirs, queries_theirs = _selects(theirs, SaveAutoGrades, nb)
+    rows_ours, queries_ours = _selects(gradebook, SaveAutoGradesAtOnce, nb)
+    assert rows_ours == rows_theirs
+    assert ("explain", None, True) in rows_ours[0] and ("explain", None) in rows_ours[1]
+    assert queries_theirs == 7 and queries_ours == 4  # (theirs: one per graded cell, two for the task)
