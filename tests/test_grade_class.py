@@ -122,3 +122,28 @@ def test_a_gradebook_opened_checks_its_tables_in_one_query_and_still_creates_mis
     with sqlite3.connect(tmp_path / "g.db") as con:
         names = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert set(Base.metadata.tables) <= names
+
+
+def test_the_local_workers_and_the_test_clusters_workers_run_without_dasks_profiler(tmp_path):
+    """Dask's statistical profiler (a stack sample of each worker thread every 10 ms, a third of a
+    grading worker's CPU) is off in nndl grade's local workers and in the `dask worker`
+    processes of cluster.local_dask_cluster (the setting docs/grading-at-scale.md gives)."""
+    import argparse
+
+    from distributed import Client
+
+    from nndl.tools.grade.cluster import local_dask_cluster
+
+    def profiling(dask_worker):
+        return "profile" in dask_worker.periodic_callbacks
+
+    client, cluster, _ = class_grader.start_cluster(argparse.Namespace(scheduler=None, workers=1))
+    try:
+        assert list(client.run(profiling).values()) == [False]
+    finally:
+        client.close()
+        cluster.close()
+    with local_dask_cluster(tmp_path / "cluster", workers=1) as (address, _), Client(address) as client:
+        assert list(client.run(profiling).values()) == [False]
+    with Client(processes=False, n_workers=1, dashboard_address=None) as client:  # Dask's default: on
+        assert list(client.run(profiling).values()) == [True]

@@ -213,8 +213,17 @@ def write_csv(path, rows, aids):
 
 
 # -- the run --------------------------------------------------------------------
+# The Dask configuration of the grader's workers. A worker samples the stacks of its threads
+# every 10 ms for the dashboard's profile page: on a thread running a notebook's client (deep
+# asyncio stacks) that was a third of the worker's CPU, 0.5 CPU-s per submission, for a page
+# nobody opens while grading (the local cluster has no dashboard). Workers started by hand can
+# be given the same setting: DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False (cluster.WORKER_ENV).
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+
+
 def start_cluster(args):
     """(client, cluster or None, words saying where the notebooks run)."""
+    import dask
     from distributed import Client, LocalCluster
 
     if args.scheduler:
@@ -232,9 +241,10 @@ def start_cluster(args):
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None
     try:
         # no dashboard; the scheduler's HTTP endpoint (health, metrics) on a free local port
-        cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-                               silence_logs=logging.ERROR)
+        with dask.config.set(WORKER_CONFIG):  # (each worker process gets the config of its start)
+            cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                                   silence_logs=logging.ERROR)
     finally:
         if main_thread:
             signal.signal(signal.SIGINT, previous)

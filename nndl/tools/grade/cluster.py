@@ -18,13 +18,15 @@ from pathlib import Path
 from .. import course
 
 BIN = Path(sys.executable).parent
+# what docs/grading-at-scale.md asks of a grading worker: no statistical profiler (class_grader.WORKER_CONFIG)
+WORKER_ENV = {"DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"}
 
 
-def spawn(args, log):
+def spawn(args, log, env=None):
     """Start ``args`` in its own session, this repository importable, output to ``log``."""
     path = os.pathsep.join(filter(None, [str(course.ROOT), os.environ.get("PYTHONPATH")]))
-    return subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, PYTHONPATH=path),
-                            start_new_session=True)
+    return subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT,
+                            env=dict(os.environ, PYTHONPATH=path, **(env or {})), start_new_session=True)
 
 
 def stop(proc, timeout=10):
@@ -65,7 +67,7 @@ def local_dask_cluster(folder, workers=2, timeout=60):
         address = json.loads(scheduler_file.read_text())["address"]
         for k in range(workers):
             procs[f"w{k}"] = spawn([str(BIN / "dask"), "worker", address, "--name", f"w{k}", "--nthreads", "1",
-                                    "--nworkers", "1", "--host", "127.0.0.1", "--no-dashboard"], log)
+                                    "--nworkers", "1", "--host", "127.0.0.1", "--no-dashboard"], log, WORKER_ENV)
         with Client(address, timeout=timeout) as client:
             client.wait_for_workers(workers, timeout=timeout)
         yield address, procs
