@@ -414,3 +414,31 @@ def test_a_grading_process_freezes_what_it_built_once(tmp_path):
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["True"] * 4
+
+
+DATES_PROBE = '''
+import warnings
+warnings.simplefilter("ignore")
+from jupyter_client import jsonutil
+from nndl.tools import fast_message_dates
+samples = ["2026-12-03T15:08:00.123456Z", "2026-12-03T15:08:00Z", "2026-12-03T15:08:00.123+01:00",
+           "2026-12-03T15:08:00.123456789Z", "2026-12-03T15:08:00", "20261203T150800Z", "not a date", None]
+def parsed():
+    return [(str(d), d.isoformat() if hasattr(d, "isoformat") else d) for d in map(jsonutil.parse_date, samples)]
+before = parsed()
+fast_message_dates()
+fast_message_dates()
+print(parsed() == before, jsonutil._dateutil_parse._nndl_fast)
+'''
+
+
+def test_message_dates_are_parsed_as_jupyter_client_parses_them(tmp_path):
+    """fast_message_dates (grading workers, a check): every date jupyter_client would parse out of
+    a message header comes out the same, as a value and in isoformat (what nbclient writes in a
+    notebook's timing metadata), and what is not an ISO date stays as it was."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", DATES_PROBE], capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["True", "True"]

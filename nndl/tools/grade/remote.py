@@ -17,7 +17,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from .. import freeze_once
+from .. import fast_message_dates, freeze_once
 
 # One BLAS thread per kernel: a machine runs one single-threaded worker per
 # core, and multithreaded BLAS in every kernel oversubscribes the cores (the
@@ -79,6 +79,7 @@ def execute_submission(notebooks, config, preprocessor):
 
     from .sandbox import GRADING_BACKEND, KernelFactory, Sandbox, notebook_libraries
 
+    fast_message_dates()
     parsed = [nbformat.reads(text, as_version=nbformat.NO_CONVERT) for text, _, _ in notebooks]
     for var in BLAS_THREADS:
         os.environ.setdefault(var, "1")

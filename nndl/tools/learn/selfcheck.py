@@ -34,7 +34,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import cached_notebook_validators, course, lazy_grading_packages
+from .. import cached_notebook_validators, course, fast_message_dates, lazy_grading_packages
 from ..grade.course_dir import Course, copy_generated, generation_digest
 from ..grade.sandbox import trusted_code_args
 
@@ -388,6 +388,7 @@ def check(paths, timeout=None, sources=None, workers=None, progress=None):
     """
     lazy_grading_packages()  # this process grades, it serves nothing: 0.5 s of imports saved
     cached_notebook_validators(PREPARED / SCHEMAS)  # 75 ms a schema, before the first notebook is read
+    fast_message_dates()
     sources = course_sources() if sources is None else dict(sources)
     progress = progress or (lambda msg: None)
     notebooks, reports = expand(paths)
