@@ -231,10 +231,11 @@ def freeze_once():
 
 def fast_message_dates():
     """jupyter_client parses the date of every kernel message it receives (header and parent
-    header) with dateutil's ISO parser, in pure Python: a tenth of a grading worker's CPU. It
-    is made to try ``datetime.fromisoformat`` first (C; the same instant, and the same
-    ``isoformat()`` in the notebook's timing metadata), dateutil for anything it refuses. For
-    the grader's own processes (workers, a check); idempotent."""
+    header) with dateutil's ISO parser, in pure Python: 10.9 µs a date (0.9 µs with
+    ``datetime.fromisoformat``), two per message, about a thousand messages per submission:
+    0.02 CPU-s of a grading worker's. It is made to try ``fromisoformat`` first (C; the same
+    instant, and the same ``isoformat()`` in the notebook's timing metadata), dateutil for
+    anything it refuses. For the grader's own processes (workers, a check); idempotent."""
     from datetime import datetime
 
     try:
