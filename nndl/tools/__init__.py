@@ -159,15 +159,17 @@ def cached_notebook_validators(folder):
         from nbformat import json_compat
     except ImportError:
         return
+    folder = Path(folder)
     for k, (name, module, cls) in enumerate(json_compat._VALIDATOR_MAP):
-        if name == "fastjsonschema" and not getattr(cls, "_nndl_cached", False):
-            json_compat._VALIDATOR_MAP[k] = (name, module, _cached_validator_class(json_compat, cls, Path(folder)))
+        if name == "fastjsonschema" and getattr(cls, "_nndl_folder", None) != folder:
+            base = getattr(cls, "_nndl_base", cls)  # (cached before, in another folder: nbformat's again)
+            json_compat._VALIDATOR_MAP[k] = (name, module, _cached_validator_class(json_compat, base, folder))
 
 
 def _cached_validator_class(json_compat, base, folder):
     class CachedFastJsonSchemaValidator(base):
         """nbformat's FastJsonSchemaValidator, its schema compiled once per machine (``folder``)."""
-        _nndl_cached = True
+        _nndl_base, _nndl_folder = base, folder
 
         def __init__(self, schema):
             json_compat.JsonSchemaValidator.__init__(self, schema)  # what base.__init__ does first
