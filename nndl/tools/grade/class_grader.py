@@ -35,6 +35,7 @@ import time
 from pathlib import Path
 
 from .. import course, freeze_once
+from .cluster import WORKER_CONFIG
 from .course_dir import Course
 from .dask_grader import ClusterLost, Grader, Journal, Submission, digest_folder, load_config, repair_names, results
 
@@ -213,14 +214,6 @@ def write_csv(path, rows, aids):
 
 
 # -- the run --------------------------------------------------------------------
-# The Dask configuration of the grader's workers. A worker samples the stacks of its threads
-# every 10 ms for the dashboard's profile page: on a thread running a notebook's client (deep
-# asyncio stacks) that was a third of the worker's CPU, 0.5 CPU-s per submission, for a page
-# nobody opens while grading (the local cluster has no dashboard). Workers started by hand can
-# be given the same setting: DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False (cluster.WORKER_ENV).
-WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
-
-
 def start_cluster(args):
     """(client, cluster or None, words saying where the notebooks run)."""
     import dask

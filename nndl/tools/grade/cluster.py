@@ -18,8 +18,14 @@ from pathlib import Path
 from .. import course
 
 BIN = Path(sys.executable).parent
-# what docs/grading-at-scale.md asks of a grading worker: no statistical profiler (class_grader.WORKER_CONFIG)
-WORKER_ENV = {"DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"}
+# The Dask configuration of a grading worker (nndl grade's local workers get it as config, the
+# `dask worker` processes here as environment, as docs/grading-at-scale.md shows). A worker
+# samples the stacks of its threads every 10 ms for the dashboard's profile page: on a thread
+# running a notebook's client (deep asyncio stacks) that was a third of the worker's CPU, 0.5
+# CPU-s per submission, for a page nobody opens while grading.
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+# the same as Dask reads it from the environment: DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False
+WORKER_ENV = {"DASK_" + key.upper().replace(".", "__"): str(value) for key, value in WORKER_CONFIG.items()}
 
 
 def spawn(args, log, env=None):
