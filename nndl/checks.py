@@ -134,7 +134,7 @@ def expect_array(actual, expected, what, rtol=1e-6, atol=1e-9, kind=None, reveal
     if actual.dtype.kind in "fc" and not np.all(np.isfinite(actual)):
         _fail(what, "contains nan or inf" + _hint(_diagnose.nonfinite_hint, actual, what))
     try:
-        ok = np.isclose(actual.astype(float), expected.astype(float), rtol=rtol, atol=atol)
+        ok = np.isclose(actual.astype(float, copy=False), expected.astype(float, copy=False), rtol=rtol, atol=atol)
     except (TypeError, ValueError):
         ok = actual == expected
     if not np.all(ok):
