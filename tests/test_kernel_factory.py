@@ -340,34 +340,6 @@ def test_learner_bytecode_compiles_what_is_stale_and_is_quiet_where_it_cannot(tm
     assert capsys.readouterr() == ("", "")
 
 
-def test_a_forked_kernel_flushes_only_what_was_written_and_loses_no_output(config, tmp_path):
-    """A forked kernel's stdout skips the IOPub round trip of a flush when nothing was written
-    since the last one (ipykernel flushes four times after every cell), and still sends all
-    output, in order: prints around a display, stderr, a subprocess's output, a cell's value."""
-    cells = ("import sys\n"
-             "calls = []\n"
-             "schedule = sys.stdout.pub_thread.schedule\n"
-             "sys.stdout.pub_thread.schedule = lambda f: calls.append(f) or schedule(f)\n"
-             "sys.stdout.flush()\n"
-             "idle = len(calls)\n"
-             "sys.stdout.write('x')\n"
-             "sys.stdout.flush()\n"
-             "sys.stdout.pub_thread.schedule = schedule\n"
-             "print('', idle, len(calls) > idle)",
-             "from IPython.display import display\nprint('before')\ndisplay('shown')\nprint('after')\n"
-             "print('to stderr', file=sys.stderr)",
-             "import subprocess\nsubprocess.run(['echo', 'from a child'])\n6 * 7")
-    for result in _run(config, tmp_path, _notebook(*cells), _notebook(*cells)):  # forked: 2 notebooks
-        nb = nbformat.reads(result["notebook"], as_version=4)
-        assert _errors(result) == []
-        out = [[(o.output_type, o.get("name"), o.get("text") or o.get("data", {}).get("text/plain"))
-                for o in c.outputs] for c in nb.cells]
-        assert out[0] == [("stream", "stdout", "x"), ("stream", "stdout", " 0 True\n")]
-        assert out[1] == [("stream", "stdout", "before\n"), ("display_data", None, "'shown'"),
-                          ("stream", "stdout", "after\n"), ("stream", "stderr", "to stderr\n")]
-        assert out[2] == [("stream", "stdout", "from a child\n"), ("execute_result", None, "42")]
-
-
 def test_a_submission_that_draws_gets_matplotlib_loaded_ahead(config, tmp_path):
     """When a notebook of the submission imports matplotlib.pyplot (in its last cell), every kernel
     of it starts with pyplot and the grading backend already imported."""
