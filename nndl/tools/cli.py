@@ -66,8 +66,7 @@ def main(argv=None):
 # nearly all of them imported modules that live as long as the process, 0.2 to 0.3 s of its
 # 2 s; without them it leaves about 3 500 unreachable objects (7 800 for a folder of five
 # notebooks) to the end of the process. The collector is not switched on again: its first
-# collection would then walk every object made since
-# (0.07 to 0.5 s).
+# collection would then walk every object made since (0.07 to 0.5 s).
 QUICK_EXIT = {"check"}
 
 

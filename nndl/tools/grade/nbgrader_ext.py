@@ -47,6 +47,7 @@ import os
 import re
 import time
 import traceback
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -112,7 +113,15 @@ class CourseOverwriteCells(OverwriteCells):
             super().report_change(name, attr, old, new)
 
 
-class _SourceCells:
+class _GradebookView:
+    """A gradebook some of whose questions are answered from rows read ahead; anything else is
+    the gradebook's own."""
+
+    def __getattr__(self, name):
+        return getattr(self._gradebook, name)
+
+
+class _SourceCells(_GradebookView):
     """The gradebook, with the source and graded cells of one notebook read at once.
 
     nbgrader's OverwriteCells asks the gradebook for each cell (find_source_cell,
@@ -148,9 +157,6 @@ class _SourceCells:
         if name not in cells:
             raise self._missing(name)
         return cells[name]
-
-    def __getattr__(self, name):
-        return getattr(self._gradebook, name)
 
 
 class CourseCheckCellMetadata(CheckCellMetadata):
@@ -402,7 +408,7 @@ class SaveAutoGradesAtOnce(SaveAutoGrades):
         return nb, resources
 
 
-class _SubmittedRows:
+class _SubmittedRows(_GradebookView):
     """The gradebook, with the grades and comments of one submitted notebook read at once.
 
     nbgrader's SaveAutoGrades asks the gradebook for each graded cell's grade and comment
@@ -434,10 +440,9 @@ class _SubmittedRows:
                 .join(Student, Student.id == SubmittedAssignment.student_id)\
                 .filter(Notebook.name == notebook_id, Assignment.name == assignment_id, Student.id == student_id)\
                 .all()
-            names = [name for name, _ in rows]
-            mine = {name: row for name, row in rows if names.count(name) == 1}
-            for name in set(names):
-                found.setdefault(name, mine.get(name))  # None: twice in this kind, nbgrader decides
+            counts = Counter(name for name, _ in rows)
+            for name, row in rows:  # None: twice in this kind, nbgrader decides
+                found.setdefault(name, row if counts[name] == 1 else None)
         return found
 
     def find_grade(self, name, notebook_id, assignment_id, student_id):
@@ -447,9 +452,6 @@ class _SubmittedRows:
     def find_comment(self, name, notebook_id, assignment_id, student_id):
         row = self._comments.get(name) if (notebook_id, assignment_id, student_id) == self._key else None
         return row if row is not None else self._gradebook.find_comment(name, notebook_id, assignment_id, student_id)
-
-    def __getattr__(self, name):
-        return getattr(self._gradebook, name)
 
 
 class HideHiddenTracebacks(NbGraderPreprocessor):
