@@ -1,6 +1,6 @@
 """Grading speed, today's path (nbgrader) and ours (nndl grade, nndl check), side by side in one run.
 
-    python scripts/bench_grading.py                  # every row, a class of 6 (about 10 min on 2 cores)
+    python scripts/bench_grading.py                  # every row, a class of 6 (about 12 min on 2 cores)
     python scripts/bench_grading.py --quick          # a class of 2, one repeat: a smoke run (about 4 min)
     python scripts/bench_grading.py --only check dnn # some rows
     python scripts/bench_grading.py --dry-run        # what would run, and an example table; runs nothing
@@ -15,6 +15,9 @@ during the row and the number of cores. Rows (ids for --only):
                   submission, and per extra submission ((class - nbgrader-one) / (N - 1))
   grade-1         `nndl grade --workers 1` on the same class (class_grader.main, in this process)
   grade-2         `nndl grade --workers 2`
+  grade-each      `nndl grade --workers 1 <id>` once per assignment, one after the other: how a
+                  course graded after each deadline grades (each student's submission is then
+                  one notebook, with a kernel factory of its own)
   grade-dask      `nndl grade --scheduler` on `dask scheduler` + 2 `dask worker --nthreads 1`
                   (cluster.local_dask_cluster; started before the clock, stopped after it)
                   Each grade row, for a class of N > 1, also grades the first student alone and
@@ -72,7 +75,7 @@ from measure_grading import git_commit  # noqa: E402
 from nndl.tools import course  # noqa: E402
 from nndl.tools.grade.course_dir import Course, nbgrader_env  # noqa: E402
 
-ROWS = ("nbgrader-one", "nbgrader-batch", "grade-1", "grade-2", "grade-dask", "check", "dnn")
+ROWS = ("nbgrader-one", "nbgrader-batch", "grade-1", "grade-2", "grade-each", "grade-dask", "check", "dnn")
 LAYERS = [12288, 20, 7, 5, 1]
 CHECK_GOAL, CHECK_GOAL_01, DNN_GOAL = 1.0, 1.5, 0.70
 
@@ -330,16 +333,21 @@ def row_grade(clock, template, tmp, n, id, label, args):
 
 
 def _grade_class(clock, template, target, n, id, args):
+    """``args``: the arguments of one `nndl grade`, or a list of them for several, one after the other."""
     from nndl.tools.grade import class_grader
 
     shutil.copytree(template, target)
     for student in sorted((target / "submitted").iterdir())[n:]:  # a smaller class: its first n students
         shutil.rmtree(student)
+    runs = args if args and isinstance(args[0], list) else [args]
     out = io.StringIO()
     with Meter(clock) as m, contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        status = class_grader.main(["--root", str(target), *args])
+        for run in runs:
+            status = class_grader.main(["--root", str(target), *run])
+            if status != 0:
+                break
     if status != 0:
-        raise SystemExit(f"nndl grade {' '.join(args)} failed ({status}):\n{out.getvalue()}")
+        raise SystemExit(f"nndl grade {' '.join(run)} failed ({status}):\n{out.getvalue()}")
     full_marks_or_exit(Course(target), id)
     return m
 
@@ -564,6 +572,12 @@ def main(argv=None):
                     graded = row_grade(clock, template, tmp, n, id, f"{label}, class of {n}", extra)
                     rows += graded
                     print(f"  {id}: {graded[0].wall:.1f} s", flush=True)
+            if "grade-each" in args.rows:
+                graded = row_grade(clock, template, tmp, n, "grade-each",
+                                   f"nndl grade --workers 1 <id>, once per assignment, class of {n}",
+                                   [["--workers", "1", aid] for aid in aids])
+                rows += graded
+                print(f"  grade-each: {graded[0].wall:.1f} s", flush=True)
             if "grade-dask" in args.rows:
                 from nndl.tools.grade.cluster import local_dask_cluster
 

@@ -132,9 +132,9 @@ def test_factory_that_cannot_start_falls_back(tmp_path):
     assert not factory.rundir.exists()
 
 
-def test_one_factory_per_submission_of_several_notebooks(monkeypatch, config, tmp_path):
-    """execute_submission starts one factory for a submission of several notebooks (and none for
-    one); after each submission the worker asks to freeze what it built (done once per process)."""
+def test_one_factory_per_submission(monkeypatch, config, tmp_path):
+    """execute_submission starts one factory per submission, of several notebooks or of one; after
+    each submission the worker asks to freeze what it built (done once per process)."""
     made, frozen = [], []
     real = KernelFactory.__init__
 
@@ -147,7 +147,7 @@ def test_one_factory_per_submission_of_several_notebooks(monkeypatch, config, tm
     _run(config, tmp_path, _notebook("1"), _notebook("2"))
     assert len(made) == 1
     _run(config, tmp_path, _notebook("1"))
-    assert len(made) == 1
+    assert len(made) == 2
     assert len(frozen) == 2
 
 
@@ -208,6 +208,78 @@ def test_the_prompt_client_waits_for_a_slow_kernel(tmp_path, lose):
     ready, status = asyncio.run(run())
     assert 2.0 + lose < ready < 30 and status == "ok"
     assert any(m["content"].get("text") == "42\n" for m in outputs)
+
+
+# A kernel whose IOPub drops everything until 0.3 s after its first reply to kernel_info, as a
+# forked kernel's does when it answers before the client's subscription has reached it. It
+# writes when it is listening ({bound}) and when it sent that first reply ({replied}).
+FIRST_IDLE_LOST = """
+import sys, time
+from ipykernel import iostream, kernelapp, kernelbase
+until = [None]
+publish = iostream.IOPubThread.send_multipart
+iostream.IOPubThread.send_multipart = lambda self, *a, **k: (
+    None if until[0] is None or time.monotonic() < until[0] else publish(self, *a, **k))
+info = kernelbase.Kernel.kernel_info_request
+async def first_reply_loses_its_idle(self, *a, **k):
+    result = await info(self, *a, **k)
+    if until[0] is None:
+        until[0] = time.monotonic() + 0.3
+        open({replied!r}, 'w').write(repr(time.monotonic()))
+    return result
+kernelbase.Kernel.kernel_info_request = first_reply_loses_its_idle
+start = kernelapp.IPKernelApp.start
+def listening(self):
+    open({bound!r}, 'w').write('')
+    start(self)
+kernelapp.IPKernelApp.start = listening
+sys.argv = ['kernel'] + sys.argv[1:]
+kernelapp.launch_new_instance()
+"""
+
+
+def test_the_prompt_client_asks_again_soon_when_a_replys_idle_is_lost(tmp_path):
+    """A kernel that answers the first request at once but whose IOPub loses that request's idle
+    (a forked kernel, faster than the subscription) is found ready about 0.3 s after its first
+    reply, not a second later (the next request went out once a second)."""
+    import asyncio
+
+    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_client.manager import AsyncKernelManager
+
+    from nndl.tools.grade.sandbox import PromptClient
+
+    bound, replied = tmp_path / "bound", tmp_path / "replied"
+    code = FIRST_IDLE_LOST.format(bound=str(bound), replied=str(replied))
+    spec = tmp_path / "kernels" / "lossy"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps(
+        {"argv": [sys.executable, "-c", code, "-f", "{connection_file}"], "display_name": "lossy", "language": "python"}))
+
+    async def run():
+        km = AsyncKernelManager(kernel_name="lossy", connection_file=str(tmp_path / "k.json"),
+                                kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(tmp_path / "kernels")]))
+        km.client_factory = PromptClient
+        await km.start_kernel(cwd=str(tmp_path))
+        kc = km.client()
+        kc.start_channels()
+        try:
+            deadline = time.monotonic() + 60
+            while not bound.exists() and time.monotonic() < deadline:
+                await asyncio.sleep(0.05)
+            await asyncio.sleep(1)  # listening, and the subscription has reached it: the first request is answered at once
+            await asyncio.wait_for(kc.wait_for_ready(timeout=60), 60)
+            ready = time.monotonic()
+            reply = await kc.execute_interactive("print(6 * 7)", timeout=30)
+            return ready, reply["content"]["status"]
+        finally:
+            kc.stop_channels()
+            await km.shutdown_kernel(now=True)
+
+    ready, status = asyncio.run(run())
+    late = ready - float(replied.read_text())
+    assert status == "ok"
+    assert 0.3 <= late < 0.7, f"ready {late:.2f} s after the kernel's first reply"
 
 
 def test_the_next_notebooks_kernel_is_started_ahead_and_taken_over(monkeypatch, config, tmp_path):

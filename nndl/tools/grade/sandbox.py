@@ -368,6 +368,10 @@ class PromptClient(AsyncKernelClient):
                 request = msg["parent_header"].get("msg_id")
                 if msg["msg_type"] == "kernel_info_reply" and request in replies:
                     replies[request] = msg
+                    # The kernel is up. A forked one answers within milliseconds of binding its
+                    # sockets, often before the subscription has reached it, so this idle may be
+                    # lost: ask again soon, not in a second (0.7 to 1 s of one start in three).
+                    resend = min(resend, time.monotonic() + 0.05)
             if self.iopub_channel.socket in ready:
                 msg = await self.iopub_channel.get_msg(timeout=0)
                 if msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle":
