@@ -279,7 +279,7 @@ def test_the_prompt_client_asks_again_soon_when_a_replys_idle_is_lost(tmp_path):
     ready, status = asyncio.run(run())
     late = ready - float(replied.read_text())
     assert status == "ok"
-    assert 0.3 <= late < 0.7, f"ready {late:.2f} s after the kernel's first reply"
+    assert 0.3 <= late < 0.85, f"ready {late:.2f} s after the kernel's first reply"  # 1.0 s before the fix
 
 
 def test_the_next_notebooks_kernel_is_started_ahead_and_taken_over(monkeypatch, config, tmp_path):
