@@ -81,6 +81,15 @@ def test_the_notebook_sent_back_reads_as_nbformat_wrote_it():
     assert "orig_nbformat" not in got.metadata and "trusted" not in got.cells[1].metadata
 
 
+def test_the_notebook_sent_back_keeps_what_only_pythons_encoder_can_write():
+    """A lone surrogate (what a kernel's undecodable output can become) comes back as it was
+    sent: orjson refuses it, and compact falls back to Python's encoder."""
+    nb = new_notebook(cells=[new_code_cell("print(x)", outputs=[new_output("stream", text="a\ud800b\n")],
+                                           execution_count=1)])
+    got = nbformat.reads(remote.compact(copy.deepcopy(nb)), as_version=nbformat.NO_CONVERT)
+    assert got.cells[0].outputs[0].text == "a\ud800b\n"
+
+
 def test_grading_validates_a_notebook_once_and_still_refuses_an_invalid_one(monkeypatch):
     """With the course's config, nbconvert validates a notebook once, after its last preprocessor
     (not after each of them), and a notebook left invalid is still refused."""
