@@ -478,3 +478,22 @@ def test_a_forked_kernel_transforms_each_cell_once_and_as_ipython_does(config, t
         assert _errors(result) == ["UsageError"]
         # 10 cells, and %time transforms its line; only the cells naming await were compiled to see
         assert _stdout(result).splitlines()[-1] == "2 11 2"
+
+
+def test_a_forked_kernel_answers_ipykernels_own_questions_once(config, tmp_path):
+    """In a forked kernel ipykernel's logger drops what its handler would drop (below WARNING)
+    instead of building the record first, it still writes warnings, and whether run_cell_async
+    takes cell_id is asked of inspect once: the same answer, a copy each time."""
+    probe = _notebook(
+        "import inspect\nfrom ipykernel import ipkernel\nfrom ipykernel.kernelapp import IPKernelApp\n"
+        "log = IPKernelApp.instance().log\n"
+        "print(log.isEnabledFor(10), log.isEnabledFor(30), min(h.level for h in log.handlers))\n"
+        "asked = []\nreal = inspect.signature\n"
+        "inspect.signature = lambda f, *a, **k: asked.append(f) or real(f, *a, **k)",
+        "x = 1",
+        "y = 2",
+        "inspect.signature = real\nshell = get_ipython()\n"
+        "first = ipkernel._accepts_parameters(shell.run_cell_async, ['cell_id', 'cell_meta'])\n"
+        "first['cell_id'] = 'changed by the caller'\n"
+        "print(len(asked), ipkernel._accepts_parameters(shell.run_cell_async, ['cell_id', 'cell_meta']))")
+    assert _stdout(_run(config, tmp_path, probe)[0]) == "False True 30\n0 {'cell_id': True, 'cell_meta': True}\n"
