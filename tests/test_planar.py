@@ -169,6 +169,8 @@ def test_plot_decision_boundary_draws_on_the_given_axes():
     assert out is ax
     assert ax.get_title() == "sign of x1"
     assert len(calls) == 1 and calls[0][1] == 2  # one call, points as rows
+    # by default a grid of 200 steps along the longer side (2.5 pixels each on the default figure)
+    assert calls[0][0] == planar._grid(X, 200, 1.0)[0].size
     assert len(ax.collections) >= 2  # the filled regions and the points
     # the plotted area covers every point
     x0, x1 = ax.get_xlim()
