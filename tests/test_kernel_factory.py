@@ -179,11 +179,9 @@ launch_new_instance()
 """
 
 
-@pytest.mark.parametrize("lose", [0, 3], ids=["slow", "slow, early IOPub lost"])
-def test_the_prompt_client_waits_for_a_slow_kernel(tmp_path, lose):
-    """A kernel that answers only after the client has asked several times (2.5 s to start) is
-    found ready once it answers, whichever request it answers first, even when IOPub lost the
-    end of the first ones, and then runs code."""
+def _with_prompt_client(tmp_path, code, use):
+    """Start ``python -c code`` as a kernel (code ends by launching ipykernel) with a PromptClient,
+    and return what ``await use(kc)`` returns; the kernel is shut down after."""
     import asyncio
 
     from jupyter_client.kernelspec import KernelSpecManager
@@ -191,33 +189,44 @@ def test_the_prompt_client_waits_for_a_slow_kernel(tmp_path, lose):
 
     from nndl.tools.grade.sandbox import PromptClient
 
-    slow = SLOW_KERNEL.format(lose=lose)
-
-    spec = tmp_path / "kernels" / "slow"
+    spec = tmp_path / "kernels" / "probe"
     spec.mkdir(parents=True)
     (spec / "kernel.json").write_text(json.dumps(
-        {"argv": [sys.executable, "-c", slow, "-f", "{connection_file}"], "display_name": "slow", "language": "python"}))
+        {"argv": [sys.executable, "-c", code, "-f", "{connection_file}"], "display_name": "probe", "language": "python"}))
 
     async def run():
-        km = AsyncKernelManager(kernel_name="slow", connection_file=str(tmp_path / "k.json"),
+        km = AsyncKernelManager(kernel_name="probe", connection_file=str(tmp_path / "k.json"),
                                 kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(tmp_path / "kernels")]))
         km.client_factory = PromptClient
         await km.start_kernel(cwd=str(tmp_path))
         kc = km.client()
         kc.start_channels()
         try:
-            started = time.monotonic()
-            await asyncio.wait_for(kc.wait_for_ready(timeout=60), 60)
-            ready = time.monotonic() - started
-            reply = await kc.execute_interactive("print(6 * 7)", timeout=30,
-                                                 output_hook=lambda msg: outputs.append(msg))
-            return ready, reply["content"]["status"]
+            return await use(kc)
         finally:
             kc.stop_channels()
             await km.shutdown_kernel(now=True)
 
+    return asyncio.run(run())
+
+
+@pytest.mark.parametrize("lose", [0, 3], ids=["slow", "slow, early IOPub lost"])
+def test_the_prompt_client_waits_for_a_slow_kernel(tmp_path, lose):
+    """A kernel that answers only after the client has asked several times (2.5 s to start) is
+    found ready once it answers, whichever request it answers first, even when IOPub lost the
+    end of the first ones, and then runs code."""
+    import asyncio
+
     outputs = []
-    ready, status = asyncio.run(run())
+
+    async def use(kc):
+        started = time.monotonic()
+        await asyncio.wait_for(kc.wait_for_ready(timeout=60), 60)
+        ready = time.monotonic() - started
+        reply = await kc.execute_interactive("print(6 * 7)", timeout=30, output_hook=lambda msg: outputs.append(msg))
+        return ready, reply["content"]["status"]
+
+    ready, status = _with_prompt_client(tmp_path, SLOW_KERNEL.format(lose=lose), use)
     assert 2.0 + lose < ready < 30 and status == "ok"
     assert any(m["content"].get("text") == "42\n" for m in outputs)
 
@@ -256,39 +265,19 @@ def test_the_prompt_client_asks_again_soon_when_a_replys_idle_is_lost(tmp_path):
     reply, not a second later (the next request went out once a second)."""
     import asyncio
 
-    from jupyter_client.kernelspec import KernelSpecManager
-    from jupyter_client.manager import AsyncKernelManager
-
-    from nndl.tools.grade.sandbox import PromptClient
-
     bound, replied = tmp_path / "bound", tmp_path / "replied"
-    code = FIRST_IDLE_LOST.format(bound=str(bound), replied=str(replied))
-    spec = tmp_path / "kernels" / "lossy"
-    spec.mkdir(parents=True)
-    (spec / "kernel.json").write_text(json.dumps(
-        {"argv": [sys.executable, "-c", code, "-f", "{connection_file}"], "display_name": "lossy", "language": "python"}))
 
-    async def run():
-        km = AsyncKernelManager(kernel_name="lossy", connection_file=str(tmp_path / "k.json"),
-                                kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(tmp_path / "kernels")]))
-        km.client_factory = PromptClient
-        await km.start_kernel(cwd=str(tmp_path))
-        kc = km.client()
-        kc.start_channels()
-        try:
-            deadline = time.monotonic() + 60
-            while not bound.exists() and time.monotonic() < deadline:
-                await asyncio.sleep(0.05)
-            await asyncio.sleep(1)  # listening, and the subscription has reached it: the first request is answered at once
-            await asyncio.wait_for(kc.wait_for_ready(timeout=60), 60)
-            ready = time.monotonic()
-            reply = await kc.execute_interactive("print(6 * 7)", timeout=30)
-            return ready, reply["content"]["status"]
-        finally:
-            kc.stop_channels()
-            await km.shutdown_kernel(now=True)
+    async def use(kc):
+        deadline = time.monotonic() + 60
+        while not bound.exists() and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(1)  # listening, and the subscription has reached it: the first request is answered at once
+        await asyncio.wait_for(kc.wait_for_ready(timeout=60), 60)
+        ready = time.monotonic()
+        reply = await kc.execute_interactive("print(6 * 7)", timeout=30)
+        return ready, reply["content"]["status"]
 
-    ready, status = asyncio.run(run())
+    ready, status = _with_prompt_client(tmp_path, FIRST_IDLE_LOST.format(bound=str(bound), replied=str(replied)), use)
     late = ready - float(replied.read_text())
     assert status == "ok"
     assert 0.3 <= late < 0.85, f"ready {late:.2f} s after the kernel's first reply"  # 1.0 s before the fix
