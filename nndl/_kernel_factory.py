@@ -253,11 +253,12 @@ def _quiet_requests(app):
     def accepts_parameters(meth, param_names):
         key = (type(meth), getattr(meth, "__func__", meth), tuple(param_names))
         try:
-            if key not in known:
-                known[key] = ask(meth, param_names)
-            return dict(known[key])
+            hash(key)
         except TypeError:  # not hashable: asked afresh
             return ask(meth, param_names)
+        if key not in known:
+            known[key] = ask(meth, param_names)
+        return dict(known[key])
 
     ipkernel._accepts_parameters = accepts_parameters
 

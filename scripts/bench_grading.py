@@ -318,12 +318,13 @@ def row_nbgrader_batch(clock, template, tmp, aids, n, one):
     return rows
 
 
-def row_grade(clock, template, tmp, n, id, label, args):
-    """The class of ``n`` graded with ``nndl grade args``; for a class of more than one, first
+def row_grade(clock, template, tmp, n, id, label, runs):
+    """The class of ``n`` graded with ``nndl grade args`` for each ``args`` of ``runs``, one after
+    the other; for a class of more than one, first
     the first student alone, for the cost of each extra submission (what a large class pays:
     the cluster's start and the one-offs are paid once)."""
-    one = _grade_class(clock, template, tmp / f"{id}-1", 1, id, args) if n > 1 else None
-    m = _grade_class(clock, template, tmp / id, n, id, args)
+    one = _grade_class(clock, template, tmp / f"{id}-1", 1, id, runs) if n > 1 else None
+    m = _grade_class(clock, template, tmp / id, n, id, runs)
     rows = [m.row(id, label, n)]
     if one is not None:
         rows.append(Row(id, f"  the same, per extra submission: (class - class of 1) / {n - 1}", 1,
@@ -332,14 +333,12 @@ def row_grade(clock, template, tmp, n, id, label, args):
     return rows
 
 
-def _grade_class(clock, template, target, n, id, args):
-    """``args``: the arguments of one `nndl grade`, or a list of them for several, one after the other."""
+def _grade_class(clock, template, target, n, id, runs):
     from nndl.tools.grade import class_grader
 
     shutil.copytree(template, target)
     for student in sorted((target / "submitted").iterdir())[n:]:  # a smaller class: its first n students
         shutil.rmtree(student)
-    runs = args if args and isinstance(args[0], list) else [args]
     out = io.StringIO()
     with Meter(clock) as m, contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
         for run in runs:
@@ -569,7 +568,7 @@ def main(argv=None):
             for id, label, extra in (("grade-1", "nndl grade --workers 1", ["--workers", "1"]),
                                      ("grade-2", "nndl grade --workers 2", ["--workers", "2"])):
                 if id in args.rows:
-                    graded = row_grade(clock, template, tmp, n, id, f"{label}, class of {n}", extra)
+                    graded = row_grade(clock, template, tmp, n, id, f"{label}, class of {n}", [extra])
                     rows += graded
                     print(f"  {id}: {graded[0].wall:.1f} s", flush=True)
             if "grade-each" in args.rows:
@@ -584,7 +583,7 @@ def main(argv=None):
                 with local_dask_cluster(tmp / "cluster", workers=2) as (address, _):
                     graded = row_grade(clock, template, tmp, n, "grade-dask",
                                        f"nndl grade --scheduler (dask scheduler + 2 workers), class of {n}",
-                                       ["--scheduler", address])
+                                       [["--scheduler", address]])
                     rows += graded
                 print(f"  grade-dask: {graded[0].wall:.1f} s", flush=True)
             if "check" in args.rows:
