@@ -486,3 +486,25 @@ def test_a_forked_kernel_answers_ipykernels_own_questions_once(config, tmp_path)
         "first['cell_id'] = 'changed by the caller'\n"
         "print(len(asked), ipkernel._accepts_parameters(shell.run_cell_async, ['cell_id', 'cell_meta']))")
     assert _stdout(_run(config, tmp_path, probe)[0]) == "False True 30\n0 {'cell_id': True, 'cell_meta': True}\n"
+
+
+def test_a_forked_kernel_draws_with_matplotlib_imported_without_its_property_lists(config, tmp_path):
+    """The factory imported matplotlib with one-line property lists in the Artist classes'
+    docstrings (_short_property_lists), and nothing else differs: the kernel's kwdoc is
+    matplotlib's own again, set() takes a property, and a figure is drawn."""
+    from nndl._kernel_factory import SHORT_PROPERTY_LIST
+
+    probe = ("import sys\n"
+             "print('matplotlib.pyplot' in sys.modules)\n"
+             "import matplotlib.pyplot as plt, matplotlib.artist as artist\n"
+             "from matplotlib.lines import Line2D\n"
+             "print(Line2D.set.__doc__.rstrip().endswith(SHORT))\n"
+             "print('linewidth' in artist.kwdoc(Line2D))\n"
+             "fig, ax = plt.subplots()\n"
+             "(line,) = ax.plot([0, 1], [1, 0])\n"
+             "line.set(linewidth=3)\n"
+             "fig.canvas.draw()\n"
+             "print(line.get_linewidth())")
+    results = _run(config, tmp_path, _notebook(f"SHORT = {SHORT_PROPERTY_LIST!r}", probe))
+    assert _errors(results[0]) == []
+    assert _stdout(results[0]).splitlines() == ["True", "True", "True", "3.0"]
