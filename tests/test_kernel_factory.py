@@ -16,6 +16,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
+from nndl.tools import course
 from nndl.tools.grade import remote
 from nndl.tools.grade.dask_grader import load_config, plain
 from nndl.tools.grade.sandbox import KernelFactory, Sandbox
@@ -508,3 +509,89 @@ def test_a_forked_kernel_draws_with_matplotlib_imported_without_its_property_lis
     results = _run(config, tmp_path, _notebook(f"SHORT = {SHORT_PROPERTY_LIST!r}", probe))
     assert _errors(results[0]) == []
     assert _stdout(results[0]).splitlines() == ["True", "True", "True", "3.0"]
+
+
+_FRAGMENTS = ("x", "foo", "a.b", " ", "  ", "\t", "=", "==", "!=", "+=", "%=", "%", "%%", "!", "!!", "?", "??", ",",
+              ";", "/", "//", "(", ")", "[", "]", "{", "}", "\n", "\n", "\n", "\\\n", "'", '"', '"""', "#", "1", ".",
+              "*", "f'", "{x!r}", ":", "\r", "\x0c", "if x:\n    ", "pass", "lambda", "-", "\n    ", ">>> ",
+              "In [1]: ", "...: ")
+
+
+def test_cells_without_ipython_syntax_skip_its_tokenizer_and_mean_the_same():
+    """_tokenize_only_for_ipython_syntax: IPython's transformation of 6000 random cells made of
+    Python and IPython syntax (magics, !, ?, escapes, continuations, strings, prompts) is the same
+    with and without it, a cell IPython's tokenizer rejects is rejected by the compiler, the
+    course's cells skip the tokenizer, and changed transforms turn it off."""
+    import random
+
+    from IPython.core.inputtransformer2 import TokenTransformBase, TransformerManager
+
+    from nndl._kernel_factory import _MAY_HAVE_IPYTHON_SYNTAX, _tokenize_only_for_ipython_syntax
+
+    class Shell:
+        def __init__(self):
+            self.input_transformer_manager = TransformerManager()
+            _tokenize_only_for_ipython_syntax(self)
+
+    plain, fast = TransformerManager(), Shell().input_transformer_manager
+
+    def outcome(manager, cell):
+        try:
+            return "ok", manager.transform_cell(cell)
+        except Exception as error:  # noqa: BLE001 - compared, whatever it is
+            return "error", type(error).__name__, str(error)
+
+    rnd, skipped = random.Random(18), 0
+    for _ in range(6000):
+        cell = "".join(rnd.choice(_FRAGMENTS) for _ in range(rnd.randint(1, 30)))
+        expected, got = outcome(plain, cell), outcome(fast, cell)
+        skipped += not _MAY_HAVE_IPYTHON_SYNTAX.search(cell + "\n")
+        if expected[0] == "error" and got[0] == "ok":  # IPython's tokenizer refused it: so does Python
+            with pytest.raises(SyntaxError):
+                compile(got[1], "<cell>", "exec")
+            continue
+        assert got == expected, cell
+    assert skipped > 1000
+    for cell, special in (("x = %pwd", True), ("files = !ls", True), ("len?", True), ("??len", True),
+                          ("/print 1", True), ("  ,f a b", True), ("%%time\nx = 1", True),
+                          ("if a != b:\n    print(f'{a!r} = {b}?!')", False), ("y = x % 2  # 50% of it", False), ("# is it? (a comment)", False)):
+        assert bool(_MAY_HAVE_IPYTHON_SYNTAX.search(cell + "\n")) is special, cell
+    for path in sorted(course.ROOT.glob("source/*/*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            assert cell.cell_type != "code" or not _MAY_HAVE_IPYTHON_SYNTAX.search(cell.source + "\n"), cell.source[:80]
+    assert fast.do_token_transforms.__wrapped__ is not None
+
+    class Renamed(TokenTransformBase):  # a transform of the kernel's own, added by a cell
+        @classmethod
+        def find(cls, tokens_by_line):
+            return next((cls(t.start) for line in tokens_by_line for t in line if t.string == "old"), None)
+
+        def transform(self, lines):
+            return [line.replace("old", "new") for line in lines]
+
+    for manager in (plain, fast):
+        manager.token_transformers.append(Renamed)
+    assert fast.transform_cell("old = 1\n") == plain.transform_cell("old = 1\n") == "new = 1\n"
+    shell = Shell.__new__(Shell)
+    shell.input_transformer_manager = TransformerManager()
+    shell.input_transformer_manager.token_transformers.append(object)
+    _tokenize_only_for_ipython_syntax(shell)  # transforms it does not know: not installed
+    assert "do_token_transforms" not in vars(shell.input_transformer_manager)
+
+
+def test_a_forked_kernel_runs_ipython_syntax(config, tmp_path):
+    """In a forked kernel (where plain cells skip IPython's tokenizer) a = %magic, a = !command,
+    an autocall escape, a help request, a line magic and plain code with % and ! in it all run
+    as in IPython."""
+    cells = ("here = %pwd\nprint(here == __import__('os').getcwd())",
+             "said = !echo hi\nprint(list(said))",
+             "/print 'auto' 2",
+             "len?",
+             "%time z = 3",
+             "a, b = 7, 2\nprint(f'{a % b}! {a != b!r}')",
+             "print(hasattr(get_ipython().input_transformer_manager.do_token_transforms, '__wrapped__'))")
+    result = _run(config, tmp_path, _notebook(*cells))[0]
+    assert _errors(result) == []
+    printed = [line for line in _stdout(result).splitlines() if not line.startswith(("CPU times", "Wall time"))]
+    assert printed == ["True", "['hi']", "auto 2", "1! True", "True"]
+    assert "Wall time" in _stdout(result)
