@@ -3,6 +3,7 @@
 Both are done faster than nbformat's defaults; both must decide exactly as those do.
 """
 import copy
+import json
 
 import nbformat
 import pytest
@@ -123,3 +124,16 @@ def test_grading_validates_a_notebook_once_and_still_refuses_an_invalid_one(monk
     broken = NotebookExporter(config=config, preprocessors=[Breaks(), Passes()])
     with pytest.raises(nbformat.ValidationError):
         broken.from_notebook_node(copy.deepcopy(nb))
+
+
+def test_output_cap_counts_data_as_json_whatever_encodes_it():
+    """ResilientExecute's cap on output counts a display's data as its JSON length: orjson's for
+    what it encodes, Python's for what orjson refuses (an integer past 64 bits), text as text."""
+    from nndl.tools.grade.nbgrader_ext import _message_size
+
+    record = {"batch": [{"seq": k, "what": "w" * 100, "args": {"v": 1.5}} for k in range(50)]}
+    assert _message_size({"data": {"application/vnd.nndl.record+json": record}}) == len(json.dumps(record,
+                                                                                                  separators=(",", ":")))
+    huge = {"n": 2 ** 70}
+    assert _message_size({"data": {"application/json": huge, "text/plain": "abc"}}) == len(json.dumps(huge)) + 3
+    assert _message_size({"text": "x" * 10, "traceback": ["ab", "c"], "evalue": "e"}) == 14
