@@ -78,13 +78,17 @@ def preload(libraries=LIBRARIES):
     blocked = NO_DEBUGGER not in sys.modules
     if blocked:  # ipykernel.debugger's import of it fails (None in sys.modules): no debugger
         sys.modules[NO_DEBUGGER] = None
+    def load(names):
+        for name in names:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - a missing optional library is imported (and fails) in the kernel
+                pass
+
     try:
+        load(KERNEL)
         with _short_property_lists(drawing):
-            for name in KERNEL + tuple(wanted) + (DRAWING if drawing else ()):
-                try:
-                    importlib.import_module(name)
-                except Exception:  # noqa: BLE001 - a missing optional library is imported (and fails) in the kernel
-                    pass
+            load(tuple(wanted) + (DRAWING if drawing else ()))
     finally:
         if blocked and sys.modules.get(NO_DEBUGGER, 0) is None:
             del sys.modules[NO_DEBUGGER]
