@@ -27,6 +27,7 @@ the new client had started it.
 It runs as the sandbox's unprivileged user, with the sandbox's limits, so it
 trusts nothing and is trusted for nothing: the grader decides scores outside.
 """
+import contextlib
 import json
 import os
 import re
@@ -120,33 +121,30 @@ def preload_frozen(libraries=LIBRARIES):
 SHORT_PROPERTY_LIST = "(the list of properties is left out in graded kernels: see matplotlib's documentation)"
 
 
-class _short_property_lists:
+@contextlib.contextmanager
+def _short_property_lists(drawing):
     """While the factory imports matplotlib, an Artist class documents its properties in one line.
 
     matplotlib writes the full list of an Artist subclass's properties into the docstring of
     its ``set`` method as it defines the class (``matplotlib.artist.kwdoc``: the docstring of
-    every setter read and parsed), and into the docstrings that name such a list: 0.08-0.1 of
-    the 0.45 CPU-s that importing pyplot costs, for text nobody reads in a graded kernel. Only
-    those docstrings change (``help(line.set)`` names no property); ``kwdoc`` is itself again
-    afterwards, for classes a kernel defines. Does nothing unless ``drawing``."""
-
-    def __init__(self, drawing):
-        self.drawing, self.artist, self.kwdoc = drawing, None, None
-
-    def __enter__(self):
-        if self.drawing:
-            try:
-                import matplotlib.artist as artist  # defines Artist itself, with its full list
-            except Exception:  # noqa: BLE001 - without matplotlib there is nothing to shorten
-                return self
-            self.artist, self.kwdoc = artist, artist.kwdoc
-            artist.kwdoc = lambda _artist: SHORT_PROPERTY_LIST
-        return self
-
-    def __exit__(self, *exc):
-        if self.artist is not None:
-            self.artist.kwdoc = self.kwdoc
-        return False
+    every setter read and parsed), and into the docstrings that name such a list: 0.08 CPU-s
+    (median) of the 0.36-0.54 that importing pyplot costs, for text nobody reads in a graded
+    kernel. Only those docstrings change (``help(line.set)`` names no property); ``kwdoc`` is
+    itself again afterwards, for classes a kernel defines. Does nothing unless ``drawing``."""
+    artist = None
+    if drawing:
+        try:
+            import matplotlib.artist as artist  # defines Artist itself, with its full list
+        except Exception:  # noqa: BLE001 - without matplotlib there is nothing to shorten
+            pass
+    if artist is None:
+        yield
+        return
+    kwdoc, artist.kwdoc = artist.kwdoc, lambda _artist: SHORT_PROPERTY_LIST
+    try:
+        yield
+    finally:
+        artist.kwdoc = kwdoc
 
 
 def _draw_once():

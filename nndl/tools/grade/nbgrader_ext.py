@@ -41,7 +41,6 @@ Feedback:
   browsers render natively, with no script and no network. Code (fenced
   blocks, inline code) is left alone; a formula that does not convert stays TeX.
 """
-import json
 import math
 import os
 import re
@@ -59,6 +58,7 @@ from nbgrader.preprocessors import CheckCellMetadata, Execute, NbGraderPreproces
 from nbgrader.utils import is_grade, is_solution
 from traitlets import Integer, default
 
+from .remote import json_text
 from .sandbox import OPT_OUT_WARNING, FactoryKernelManager, Sandbox, SandboxedKernelManager
 
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS\n?", flags=re.S)
@@ -369,19 +369,9 @@ def _message_size(content):
     size = len(content.get("text", "")) + len(str(content.get("evalue", "")))
     size += sum(len(line) for line in content.get("traceback", []) if isinstance(line, str))
     for value in (content.get("data") or {}).values():
-        size += len(value) if isinstance(value, str) else _json_size(value)
+        # the judge's records are most of what a notebook sends: orjson measures them
+        size += len(value) if isinstance(value, str) else len(json_text(value))
     return size
-
-
-def _json_size(value):
-    """The length of ``value`` as JSON: orjson's (a tenth of the time on the judge's records,
-    which are most of what a notebook sends), else Python's for what orjson refuses."""
-    try:
-        import orjson
-
-        return len(orjson.dumps(value))
-    except (ImportError, TypeError):
-        return len(json.dumps(value))
 
 
 class WarningsAreNotFailures(NbGraderPreprocessor):

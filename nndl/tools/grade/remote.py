@@ -172,10 +172,16 @@ def compact(nb):
     from nbformat.v4.nbjson import BytesEncoder
     from nbformat.v4.rwbase import strip_transient
 
-    nb = strip_transient(nb)
+    return json_text(strip_transient(nb), BytesEncoder)
+
+
+def json_text(value, encoder=json.JSONEncoder):
+    """``value`` as JSON text: orjson's (a tenth of Python's time), else Python's with
+    ``encoder`` for what orjson refuses (a lone surrogate, an integer past 64 bits) or
+    without orjson installed. The encoder's ``default`` serves both."""
     try:
         import orjson
 
-        return orjson.dumps(nb, default=BytesEncoder().default).decode("utf-8")
-    except (ImportError, TypeError):  # not installed; a value orjson cannot encode (a lone surrogate)
-        return json.dumps(nb, cls=BytesEncoder, ensure_ascii=False)
+        return orjson.dumps(value, default=encoder().default).decode("utf-8")
+    except (ImportError, TypeError):
+        return json.dumps(value, cls=encoder, ensure_ascii=False)
