@@ -320,9 +320,9 @@ def row_nbgrader_batch(clock, template, tmp, aids, n, one):
 
 def row_grade(clock, template, tmp, n, id, label, runs):
     """The class of ``n`` graded with ``nndl grade args`` for each ``args`` of ``runs``, one after
-    the other; for a class of more than one, first
-    the first student alone, for the cost of each extra submission (what a large class pays:
-    the cluster's start and the one-offs are paid once)."""
+    the other; for a class of more than one, first the first student alone, for the cost of
+    each extra submission (what a large class pays: the cluster's start and the one-offs are
+    paid once)."""
     one = _grade_class(clock, template, tmp / f"{id}-1", 1, id, runs) if n > 1 else None
     m = _grade_class(clock, template, tmp / id, n, id, runs)
     rows = [m.row(id, label, n)]

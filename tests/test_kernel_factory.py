@@ -11,6 +11,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import nbformat
 import pytest
@@ -528,12 +529,12 @@ def test_cells_without_ipython_syntax_skip_its_tokenizer_and_mean_the_same():
 
     from nndl._kernel_factory import _MAY_HAVE_IPYTHON_SYNTAX, _tokenize_only_for_ipython_syntax
 
-    class Shell:
-        def __init__(self):
-            self.input_transformer_manager = TransformerManager()
-            _tokenize_only_for_ipython_syntax(self)
+    def skipping(manager):
+        """``manager`` with the skip installed, as a forked kernel's shell gets it."""
+        _tokenize_only_for_ipython_syntax(SimpleNamespace(input_transformer_manager=manager))
+        return manager
 
-    plain, fast = TransformerManager(), Shell().input_transformer_manager
+    plain, fast = TransformerManager(), skipping(TransformerManager())
 
     def outcome(manager, cell):
         try:
@@ -575,11 +576,10 @@ def test_cells_without_ipython_syntax_skip_its_tokenizer_and_mean_the_same():
     for manager in (plain, fast):
         manager.token_transformers.append(Renamed)
     assert fast.transform_cell("old = 1\n") == plain.transform_cell("old = 1\n") == "new = 1\n"
-    shell = Shell.__new__(Shell)
-    shell.input_transformer_manager = TransformerManager()
-    shell.input_transformer_manager.token_transformers.append(object)
-    _tokenize_only_for_ipython_syntax(shell)  # transforms it does not know: not installed
-    assert "do_token_transforms" not in vars(shell.input_transformer_manager)
+    unknown = TransformerManager()
+    unknown.token_transformers.append(object)
+    skipping(unknown)  # transforms it does not know: not installed
+    assert "do_token_transforms" not in vars(unknown)
 
 
 def test_a_forked_kernel_runs_ipython_syntax(config, tmp_path):
